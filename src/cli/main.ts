@@ -1,0 +1,22 @@
+import { Command } from 'commander';
+import { registerDbCommands } from './commands/db.ts';
+import { registerDemoCommand } from './commands/demo.ts';
+import { registerImportCommand } from './commands/import.ts';
+import { registerRegistryCommands } from './commands/registry.ts';
+import { registerStartCommand } from './commands/start.ts';
+
+/** `taavon`: every operator task, calling the same use cases as the HTTP routes. */
+const program = new Command('taavon')
+  .description('Taavon (تعاون): the single window of the cooperative sector')
+  .showHelpAfterError();
+
+registerStartCommand(program);
+registerDbCommands(program);
+registerDemoCommand(program);
+registerImportCommand(program);
+registerRegistryCommands(program);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

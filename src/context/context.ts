@@ -1,0 +1,17 @@
+import type { Clock } from '../calendar/index.ts';
+import type { Db, Dialect } from '../db/database.ts';
+import type { ReferenceIndex } from '../reference/index.ts';
+import type { StatutorySettings } from '../statute/index.ts';
+
+/**
+ * What every use case needs, whoever calls it (HTTP route, CLI command, import, benchmark):
+ * the database, the clock ("today" is the Asia/Tehran date), the reference tables and the
+ * national statutory settings (a cooperative's bylaws may override them).
+ */
+export type Context = {
+  db: Db;
+  dialect: Dialect;
+  clock: Clock;
+  reference: ReferenceIndex;
+  statute: StatutorySettings;
+};

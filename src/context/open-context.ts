@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { type Clock, fixedClock, systemClock } from '../calendar/index.ts';
+import type { Config } from '../config/config.ts';
+import { connect, connectOptionsFor, type DatabaseHandle } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { loadReferenceIndex, seedReferenceData } from '../reference/index.ts';
+import { resolveStatutorySettings, type StatutorySettings } from '../statute/index.ts';
+import type { Context } from './context.ts';
+
+/** An open context together with the handle that closes it. */
+export type OpenContext = Context & { handle: DatabaseHandle; close(): Promise<void> };
+
+/** The national statutory settings: defaults, overridden by the JSON file the configuration names. */
+export function statuteFromConfig(config: Pick<Config, 'statuteFile'>): StatutorySettings {
+  if (!config.statuteFile) return resolveStatutorySettings();
+  const overrides: unknown = JSON.parse(readFileSync(config.statuteFile, 'utf8'));
+
+  return resolveStatutorySettings(overrides as Partial<StatutorySettings>);
+}
+
+/** The clock: fixed when TAAVON_TODAY is set (demos, tests), else the system clock. */
+export function clockFromConfig(config: Pick<Config, 'today'>): Clock {
+  return config.today
+    ? fixedClock(config.today.length === 10 ? config.today : new Date(config.today))
+    : systemClock;
+}
+
+/**
+ * Connects, migrates, seeds the reference tables when empty, and builds the context that use
+ * cases receive. `handle` may be given to reuse an open connection (tests).
+ */
+export async function openContext(
+  config: Pick<Config, 'databaseUrl' | 'sqliteFile' | 'today' | 'statuteFile'>,
+  handle: DatabaseHandle = connect(connectOptionsFor(config)),
+): Promise<OpenContext> {
+  await migrateToLatest(handle.db);
+  await seedReferenceData(handle.db);
+
+  return {
+    db: handle.db,
+    dialect: handle.dialect,
+    clock: clockFromConfig(config),
+    reference: await loadReferenceIndex(handle.db),
+    statute: statuteFromConfig(config),
+    handle,
+    close: () => handle.close(),
+  };
+}

@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database, Dialect } from './database.ts';
+
+/** An open database: the Kysely handle, which engine it is, and how to close it. */
+export type DatabaseHandle = {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** The raw better-sqlite3 connection, for bulk paths and benchmarks (SQLite only). */
+  sqlite: SqliteDatabase.Database | null;
+  close(): Promise<void>;
+};
+
+export type ConnectOptions =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; searchPath?: string; max?: number };
+
+// PostgreSQL returns int8 (bigint, count(*)) as strings; we keep integers within the safe range
+// (money is checked against Number.MAX_SAFE_INTEGER on the way in), so parse them as numbers.
+pg.types.setTypeParser(20, (value) => {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${value} exceeds the safe integer range`);
+  return n;
+});
+
+/** Opens SQLite (WAL, foreign keys on) or PostgreSQL, per `options`. */
+export function connect(options: ConnectOptions): DatabaseHandle {
+  if (options.kind === 'sqlite') {
+    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    const sqlite = new SqliteDatabase(options.file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+
+    return {
+      db,
+      dialect: 'sqlite',
+      sqlite,
+      close: () => db.destroy(),
+    };
+  }
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.max ?? 10,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+
+  return {
+    db,
+    dialect: 'postgres',
+    sqlite: null,
+    close: () => db.destroy(),
+  };
+}
+
+/** Connection options from configuration: PostgreSQL when a URL is given, else the SQLite file. */
+export function connectOptionsFor(config: {
+  databaseUrl: string | null;
+  sqliteFile: string;
+}): ConnectOptions {
+  return config.databaseUrl
+    ? { kind: 'postgres', url: config.databaseUrl }
+    : { kind: 'sqlite', file: config.sqliteFile };
+}

@@ -1,0 +1,188 @@
+import type { Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely';
+
+/**
+ * The database as Kysely sees it. Row types mirror the SQL of `migrations/` exactly: nullable
+ * columns are `T | null`, never optional. Dates are `YYYY-MM-DD` text, instants ISO-8601 UTC
+ * text, booleans 0/1 integers, money integer rials — identical on SQLite and PostgreSQL.
+ */
+export type Database = {
+  provinces: ProvinceTable;
+  counties: CountyTable;
+  fields: FieldTable;
+  cooperatives: CooperativeTable;
+  persons: PersonTable;
+  legal_entities: LegalEntityTable;
+  memberships: MembershipTable;
+  officers: OfficerTable;
+  interest_declarations: InterestDeclarationTable;
+  assemblies: AssemblyTable;
+  filings: FilingTable;
+  registry_events: RegistryEventTable;
+  search_tokens: SearchTokenTable;
+};
+
+export type Db = Kysely<Database>;
+/** A database handle or an open transaction: repositories accept either. */
+export type Executor = Kysely<Database> | Transaction<Database>;
+export type Dialect = 'sqlite' | 'postgres';
+
+export type ProvinceTable = {
+  id: Generated<number>;
+  code: string;
+  name_fa: string;
+  name_en: string;
+  name_key: string;
+  sort_key: string;
+};
+
+export type CountyTable = {
+  id: Generated<number>;
+  province_id: number;
+  name_fa: string;
+  name_en: string;
+  name_key: string;
+  sort_key: string;
+  wikidata: string | null;
+};
+
+export type FieldTable = {
+  code: string;
+  parent_code: string | null;
+  name_fa: string;
+  name_en: string;
+  position: number;
+};
+
+export type CooperativeTable = {
+  id: Generated<number>;
+  legal_id: string | null;
+  registration_no: string | null;
+  registered_on: string | null;
+  name: string;
+  name_key: string;
+  sort_key: string;
+  legal_form: string;
+  field_code: string;
+  subfield_code: string | null;
+  province_id: number;
+  county_id: number;
+  address: string | null;
+  postal_code: string | null;
+  fiscal_year_end_month: number;
+  status: string;
+  status_changed_on: string;
+  capital_rials: number;
+  paid_capital_rials: number | null;
+  member_count: number;
+  bylaws: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type PersonTable = {
+  id: Generated<number>;
+  national_code: string;
+  first_name: string;
+  last_name: string;
+  name_key: string;
+  mobile: string | null;
+  iban: string | null;
+  address: string | null;
+  postal_code: string | null;
+  created_at: string;
+};
+
+export type LegalEntityTable = {
+  id: Generated<number>;
+  legal_id: string;
+  name: string;
+  name_key: string;
+  cooperative_id: number | null;
+  created_at: string;
+};
+
+export type MembershipTable = {
+  id: Generated<number>;
+  cooperative_id: number;
+  member_no: string;
+  person_id: number | null;
+  legal_entity_id: number | null;
+  joined_on: string;
+  left_on: string | null;
+  shares: number;
+  created_at: string;
+};
+
+export type OfficerTable = {
+  id: Generated<number>;
+  cooperative_id: number;
+  person_id: number | null;
+  legal_entity_id: number | null;
+  role: string;
+  position: string | null;
+  term_start: string;
+  term_end: string;
+  accepted_on: string | null;
+  ended_on: string | null;
+  consecutive_terms: number;
+  created_at: string;
+};
+
+export type InterestDeclarationTable = {
+  id: Generated<number>;
+  cooperative_id: number;
+  officer_id: number;
+  kind: string;
+  relation: string;
+  person_national_code: string | null;
+  person_name: string | null;
+  company_legal_id: string | null;
+  company_name: string | null;
+  declared_on: string;
+  created_at: string;
+};
+
+export type AssemblyTable = {
+  id: Generated<number>;
+  cooperative_id: number;
+  kind: string;
+  fiscal_year: number | null;
+  call_number: number;
+  invitation_published_on: string | null;
+  held_on: string | null;
+  elections_held: number;
+  created_at: string;
+};
+
+export type FilingTable = {
+  id: Generated<number>;
+  cooperative_id: number;
+  kind: string;
+  fiscal_year: number | null;
+  filed_on: string;
+  assembly_id: number | null;
+  description: string | null;
+  created_at: string;
+};
+
+export type RegistryEventTable = {
+  id: Generated<number>;
+  cooperative_id: number | null;
+  kind: string;
+  occurred_at: string;
+  payload: string;
+};
+
+export type SearchTokenTable = {
+  cooperative_id: number;
+  token: string;
+  weight: number;
+};
+
+export type CooperativeRow = Selectable<CooperativeTable>;
+export type NewCooperative = Insertable<CooperativeTable>;
+export type PersonRow = Selectable<PersonTable>;
+export type OfficerRow = Selectable<OfficerTable>;
+export type AssemblyRow = Selectable<AssemblyTable>;
+export type FilingRow = Selectable<FilingTable>;
+export type MembershipRow = Selectable<MembershipTable>;

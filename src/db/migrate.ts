@@ -1,0 +1,32 @@
+import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import type { Database } from './database.ts';
+import * as registry from './migrations/2026-11-28T1200-registry.ts';
+
+/** Every migration, in order. Names start with an ISO date so they sort as they run. */
+const migrations: Record<string, Migration> = {
+  '2026-11-28T1200-registry': registry,
+};
+
+function migrator(db: Kysely<Database>): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+}
+
+/** Brings the schema up to date; throws with the failing migration's error. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
+  return unwrap(await migrator(db).migrateToLatest());
+}
+
+/** Undoes every migration (tests run it to prove `down` works on both engines). */
+export async function migrateDownAll(db: Kysely<Database>): Promise<MigrationResultSet> {
+  const m = migrator(db);
+  let result: MigrationResultSet = { results: [] };
+  for (let i = 0; i < Object.keys(migrations).length; i++) result = unwrap(await m.migrateDown());
+
+  return result;
+}
+
+function unwrap(set: MigrationResultSet): MigrationResultSet {
+  if (set.error) throw set.error;
+
+  return set;
+}

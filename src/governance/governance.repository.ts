@@ -1,0 +1,171 @@
+import type { Executor } from '../db/database.ts';
+
+export async function memberNoTaken(db: Executor, cooperativeId: number, memberNo: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('memberships')
+    .select('id')
+    .where('cooperative_id', '=', cooperativeId)
+    .where('member_no', '=', memberNo)
+    .executeTakeFirst();
+
+  return row !== undefined;
+}
+
+export async function insertMembership(
+  db: Executor,
+  row: {
+    cooperative_id: number;
+    member_no: string;
+    person_id: number | null;
+    legal_entity_id: number | null;
+    joined_on: string;
+    left_on: string | null;
+    shares: number;
+    created_at: string;
+  },
+): Promise<void> {
+  await db.insertInto('memberships').values(row).execute();
+}
+
+export async function insertOfficer(
+  db: Executor,
+  row: {
+    cooperative_id: number;
+    person_id: number | null;
+    legal_entity_id: number | null;
+    role: string;
+    position: string | null;
+    term_start: string;
+    term_end: string;
+    accepted_on: string | null;
+    ended_on: string | null;
+    consecutive_terms: number;
+    created_at: string;
+  },
+): Promise<number> {
+  const inserted = await db.insertInto('officers').values(row).returning('id').executeTakeFirstOrThrow();
+
+  return inserted.id;
+}
+
+/** The officer posts a person holds in a cooperative, newest term first. */
+export async function findOfficerIdsByNationalCode(
+  db: Executor,
+  cooperativeId: number,
+  nationalCode: string,
+) {
+  return db
+    .selectFrom('officers as o')
+    .innerJoin('persons as p', 'p.id', 'o.person_id')
+    .select(['o.id'])
+    .where('o.cooperative_id', '=', cooperativeId)
+    .where('p.national_code', '=', nationalCode)
+    .orderBy('o.term_start', 'desc')
+    .execute();
+}
+
+export async function insertDeclaration(
+  db: Executor,
+  row: {
+    cooperative_id: number;
+    officer_id: number;
+    kind: string;
+    relation: string;
+    person_national_code: string | null;
+    person_name: string | null;
+    company_legal_id: string | null;
+    company_name: string | null;
+    declared_on: string;
+    created_at: string;
+  },
+): Promise<void> {
+  await db.insertInto('interest_declarations').values(row).execute();
+}
+
+export async function insertAssembly(
+  db: Executor,
+  row: {
+    cooperative_id: number;
+    kind: string;
+    fiscal_year: number | null;
+    call_number: number;
+    invitation_published_on: string | null;
+    held_on: string | null;
+    elections_held: number;
+    created_at: string;
+  },
+): Promise<number> {
+  const inserted = await db.insertInto('assemblies').values(row).returning('id').executeTakeFirstOrThrow();
+
+  return inserted.id;
+}
+
+export async function insertFiling(
+  db: Executor,
+  row: {
+    cooperative_id: number;
+    kind: string;
+    fiscal_year: number | null;
+    filed_on: string;
+    assembly_id: number | null;
+    description: string | null;
+    created_at: string;
+  },
+): Promise<number> {
+  const inserted = await db.insertInto('filings').values(row).returning('id').executeTakeFirstOrThrow();
+
+  return inserted.id;
+}
+
+/** Officers of a cooperative with their public names (no identifiers), current ones first. */
+export async function listOfficers(db: Executor, cooperativeId: number) {
+  return db
+    .selectFrom('officers as o')
+    .leftJoin('persons as p', 'p.id', 'o.person_id')
+    .leftJoin('legal_entities as l', 'l.id', 'o.legal_entity_id')
+    .select([
+      'o.id',
+      'o.role',
+      'o.position',
+      'o.term_start',
+      'o.term_end',
+      'o.accepted_on',
+      'o.ended_on',
+      'o.consecutive_terms',
+      'p.first_name',
+      'p.last_name',
+      'l.name as entity_name',
+      'l.legal_id as entity_legal_id',
+    ])
+    .where('o.cooperative_id', '=', cooperativeId)
+    .orderBy('o.term_start', 'desc')
+    .orderBy('o.id')
+    .execute();
+}
+
+export async function listAssemblies(db: Executor, cooperativeId: number) {
+  return db
+    .selectFrom('assemblies')
+    .select([
+      'id',
+      'kind',
+      'fiscal_year',
+      'call_number',
+      'invitation_published_on',
+      'held_on',
+      'elections_held',
+    ])
+    .where('cooperative_id', '=', cooperativeId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function listFilings(db: Executor, cooperativeId: number) {
+  return db
+    .selectFrom('filings')
+    .select(['id', 'kind', 'fiscal_year', 'filed_on', 'assembly_id', 'description'])
+    .where('cooperative_id', '=', cooperativeId)
+    .orderBy('filed_on', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
