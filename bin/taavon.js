@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The `taavon` command: runs the TypeScript CLI through tsx, from any working directory.
-import { register } from 'node:module';
-import { pathToFileURL } from 'node:url';
+// The `taavon` command: registers tsx, then runs the TypeScript CLI, from any working directory.
+import { register } from 'tsx/esm/api';
 
-register('tsx/esm', pathToFileURL('./'));
+register();
 await import(new URL('../src/cli/main.ts', import.meta.url).href);

@@ -18,17 +18,26 @@ describe('migrations', () => {
     expect(ctx.reference.counties.length).toBeGreaterThan(400);
     expect(ctx.reference.findProvince('خراسان رضوی')?.code).toBe('IR-09');
     expect(ctx.reference.findProvince('Razavi Khorasan')?.code).toBe('IR-09');
-    expect(ctx.reference.findCounty(ctx.reference.findProvince('فارس')?.id ?? 0, 'شيراز')?.nameEn).toBe('Shiraz');
+    expect(ctx.reference.findCounty(ctx.reference.findProvince('فارس')?.id ?? 0, 'شيراز')?.nameEn).toBe(
+      'Shiraz',
+    );
   });
 
   it('go down and up again on this engine', async () => {
     await migrateDownAll(ctx.db);
-    const none = await sql<{ n: number }>`select count(*) as n from ${sql.raw(ctx.dialect === 'sqlite' ? 'sqlite_master' : 'information_schema.tables')} where ${sql.raw(
-      ctx.dialect === 'sqlite' ? "type = 'table' and name = 'cooperatives'" : "table_name = 'cooperatives' and table_schema = current_schema()",
+    const none = await sql<{
+      n: number;
+    }>`select count(*) as n from ${sql.raw(ctx.dialect === 'sqlite' ? 'sqlite_master' : 'information_schema.tables')} where ${sql.raw(
+      ctx.dialect === 'sqlite'
+        ? "type = 'table' and name = 'cooperatives'"
+        : "table_name = 'cooperatives' and table_schema = current_schema()",
     )}`.execute(ctx.db);
     expect(Number(none.rows[0]?.n)).toBe(0);
     await migrateToLatest(ctx.db);
-    const count = await ctx.db.selectFrom('cooperatives').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    const count = await ctx.db
+      .selectFrom('cooperatives')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
     expect(Number(count?.n)).toBe(0);
   });
 });

@@ -24,31 +24,44 @@ describe('computeObligations', () => {
     expect(o['inspector_report:1404']?.dueOn).toBe('2026-07-12');
     expect(o['financial_statements:1404']?.dueOn).toBe('2026-07-02');
     // Three ended fiscal years are tracked: 1402, 1403, 1404.
-    expect(Object.keys(o).filter((k) => k.startsWith('annual_assembly:')).sort()).toEqual([
-      'annual_assembly:1402',
-      'annual_assembly:1403',
-      'annual_assembly:1404',
-    ]);
+    expect(
+      Object.keys(o)
+        .filter((k) => k.startsWith('annual_assembly:'))
+        .sort(),
+    ).toEqual(['annual_assembly:1402', 'annual_assembly:1403', 'annual_assembly:1404']);
   });
 
   it('counts an assembly held on time as done and dates the inspector report from the day it was held', () => {
     const input: ObligationsInput = {
       ...base,
       assemblies: [
-        { kind: 'ordinary', fiscalYear: 1404, invitationPublishedOn: '2026-04-25', heldOn: '2026-06-10', electionsHeld: false },
+        {
+          kind: 'ordinary',
+          fiscalYear: 1404,
+          invitationPublishedOn: '2026-04-25',
+          heldOn: '2026-06-10',
+          electionsHeld: false,
+        },
       ],
       filings: [{ kind: 'inspector_report', fiscalYear: 1404, filedOn: '2026-06-05' }],
     };
     const o = byKey(computeObligations(input, DEFAULT_STATUTORY_SETTINGS, '2026-11-28'));
     expect(o['annual_assembly:1404']).toMatchObject({ doneOn: '2026-06-10', overdue: false, late: false });
     expect(o['annual_assembly_invitation:1404']).toMatchObject({ doneOn: '2026-04-25', overdue: false });
-    expect(o['inspector_report:1404']).toMatchObject({ dueOn: '2026-05-31', doneOn: '2026-06-05', late: true });
+    expect(o['inspector_report:1404']).toMatchObject({
+      dueOn: '2026-05-31',
+      doneOn: '2026-06-05',
+      late: true,
+    });
   });
 
   it('is not overdue before the due date, and follows a bylaw that changes the deadline', () => {
     const early = byKey(computeObligations(base, DEFAULT_STATUTORY_SETTINGS, '2026-05-01'));
     expect(early['annual_assembly:1404']).toMatchObject({ overdue: false, daysLeft: 82 });
-    const bylaws = resolveStatutorySettings({ annualAssemblyMonthsAfterFyEnd: 6, annualInvitationMonthsAfterFyEnd: 4 });
+    const bylaws = resolveStatutorySettings({
+      annualAssemblyMonthsAfterFyEnd: 6,
+      annualInvitationMonthsAfterFyEnd: 4,
+    });
     const later = byKey(computeObligations(base, bylaws, '2026-08-01'));
     expect(later['annual_assembly:1404']).toMatchObject({ dueOn: '2026-09-22', overdue: false }); // 31 Shahrivar 1405
   });
@@ -65,20 +78,47 @@ describe('computeObligations', () => {
     const o = byKey(computeObligations(input, DEFAULT_STATUTORY_SETTINGS, '2026-11-28'));
     // 1405/10/20 minus 2 months = 1405/08/20 = 2026-11-11: already overdue on 1405/09/07.
     expect(o['electoral_assembly_invitation:-']).toMatchObject({ dueOn: '2026-11-11', overdue: true });
-    const invited = { ...input, assemblies: [{ kind: 'ordinary', fiscalYear: null, invitationPublishedOn: '2026-11-01', heldOn: null, electionsHeld: true }] };
-    expect(byKey(computeObligations(invited, DEFAULT_STATUTORY_SETTINGS, '2026-11-28'))['electoral_assembly_invitation:-']).toMatchObject({
+    const invited = {
+      ...input,
+      assemblies: [
+        {
+          kind: 'ordinary',
+          fiscalYear: null,
+          invitationPublishedOn: '2026-11-01',
+          heldOn: null,
+          electionsHeld: true,
+        },
+      ],
+    };
+    expect(
+      byKey(computeObligations(invited, DEFAULT_STATUTORY_SETTINGS, '2026-11-28'))[
+        'electoral_assembly_invitation:-'
+      ],
+    ).toMatchObject({
       doneOn: '2026-11-01',
       overdue: false,
     });
   });
 
   it('owes nothing before registration or after dissolution', () => {
-    expect(computeObligations({ ...base, status: 'approved', registeredOn: null }, DEFAULT_STATUTORY_SETTINGS, '2026-11-28')).toEqual([]);
-    expect(computeObligations({ ...base, status: 'dissolved' }, DEFAULT_STATUTORY_SETTINGS, '2026-11-28')).toEqual([]);
+    expect(
+      computeObligations(
+        { ...base, status: 'approved', registeredOn: null },
+        DEFAULT_STATUTORY_SETTINGS,
+        '2026-11-28',
+      ),
+    ).toEqual([]);
+    expect(
+      computeObligations({ ...base, status: 'dissolved' }, DEFAULT_STATUTORY_SETTINGS, '2026-11-28'),
+    ).toEqual([]);
   });
 
   it('starts with the fiscal year of registration', () => {
-    const o = computeObligations({ ...base, registeredOn: '2025-06-01' }, DEFAULT_STATUTORY_SETTINGS, '2026-11-28');
+    const o = computeObligations(
+      { ...base, registeredOn: '2025-06-01' },
+      DEFAULT_STATUTORY_SETTINGS,
+      '2026-11-28',
+    );
     expect([...new Set(o.map((x) => x.fiscalYear))]).toEqual([1404]);
   });
 });
@@ -88,8 +128,20 @@ describe('computeHealthCard', () => {
     const input: ObligationsInput = {
       ...base,
       assemblies: [
-        { kind: 'ordinary', fiscalYear: 1403, invitationPublishedOn: '2025-04-20', heldOn: '2025-06-01', electionsHeld: true },
-        { kind: 'ordinary', fiscalYear: 1404, invitationPublishedOn: '2026-04-20', heldOn: '2026-08-01', electionsHeld: false },
+        {
+          kind: 'ordinary',
+          fiscalYear: 1403,
+          invitationPublishedOn: '2025-04-20',
+          heldOn: '2025-06-01',
+          electionsHeld: true,
+        },
+        {
+          kind: 'ordinary',
+          fiscalYear: 1404,
+          invitationPublishedOn: '2026-04-20',
+          heldOn: '2026-08-01',
+          electionsHeld: false,
+        },
       ],
       officers: [{ role: 'board_principal', termStart: '2025-06-01', termEnd: '2028-06-01', endedOn: null }],
     };
