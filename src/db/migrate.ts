@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationResultSet, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationResultSet, Migrator, PostgresAdapter, sql } from 'kysely';
 import type { Database } from './database.ts';
 import * as registry from './migrations/2026-11-28T1200-registry.ts';
 
@@ -7,18 +7,26 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T1200-registry': registry,
 };
 
-function migrator(db: Kysely<Database>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/**
+ * On PostgreSQL the migration tables live in the connection's current schema: Kysely otherwise
+ * looks for them in any schema, and two schemas in one database (tests) would share them.
+ */
+async function migrator(db: Kysely<Database>): Promise<Migrator> {
+  const provider = { getMigrations: async () => migrations };
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return new Migrator({ db, provider });
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+
+  return new Migrator({ db, provider, migrationTableSchema: rows[0]?.schema ?? 'public' });
 }
 
 /** Brings the schema up to date; throws with the failing migration's error. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
-  return unwrap(await migrator(db).migrateToLatest());
+  return unwrap(await (await migrator(db)).migrateToLatest());
 }
 
 /** Undoes every migration (tests run it to prove `down` works on both engines). */
 export async function migrateDownAll(db: Kysely<Database>): Promise<MigrationResultSet> {
-  const m = migrator(db);
+  const m = await migrator(db);
   let result: MigrationResultSet = { results: [] };
   for (let i = 0; i < Object.keys(migrations).length; i++) result = unwrap(await m.migrateDown());
 
