@@ -1,7 +1,8 @@
 import type { Context } from '../context/context.ts';
 import { AppError } from '../errors/app-error.ts';
 import { fieldError } from '../errors/field-messages.ts';
-import { parseInput } from '../validation/parse.ts';
+import { normalizeText } from '../text/index.ts';
+import { check } from '../validation/parse.ts';
 import { type CooperativeSummary, presentCooperativeSummary } from './registry.presenter.ts';
 import * as repo from './registry.repository.ts';
 import { searchQuerySchema } from './registry.schemas.ts';
@@ -18,27 +19,35 @@ export const DEFAULT_PAGE_SIZE = 20;
  * alphabetical order. Filters: province, county, field, legal form, status.
  */
 export async function findCooperatives(ctx: Context, query: unknown): Promise<SearchResult> {
-  const q = parseInput(searchQuerySchema, query);
+  const checked = check(searchQuerySchema, query);
+  // Reference lookups run on whatever parsed, so one answer names every bad field.
+  const raw = (typeof query === 'object' && query !== null ? query : {}) as Record<string, unknown>;
+  const text = (k: string) =>
+    typeof raw[k] === 'string' && raw[k] !== '' ? normalizeText(raw[k]) : undefined;
   const ref = ctx.reference;
-  const province = q.province !== undefined ? ref.findProvince(q.province) : undefined;
-  const bad = [];
-  if (q.province !== undefined && !province) bad.push(fieldError('province', 'unknown_province'));
+  const bad = checked.ok ? [] : [...checked.fields];
+  const provinceText = text('province');
+  const countyText = text('county');
+  const fieldText = text('field');
+  const province = provinceText !== undefined ? ref.findProvince(provinceText) : undefined;
+  if (provinceText !== undefined && !province) bad.push(fieldError('province', 'unknown_province'));
   const county =
-    q.county !== undefined
+    countyText !== undefined
       ? province
-        ? ref.findCounty(province.id, q.county)
-        : ref.counties.find((c) => ref.findCounty(c.provinceId, q.county ?? '')?.id === c.id)
+        ? ref.findCounty(province.id, countyText)
+        : ref.counties.find((c) => ref.findCounty(c.provinceId, countyText)?.id === c.id)
       : undefined;
-  if (q.county !== undefined && !county) bad.push(fieldError('county', 'unknown_county'));
+  if (countyText !== undefined && !county) bad.push(fieldError('county', 'unknown_county'));
   const field =
-    q.field !== undefined
-      ? (ref.findField(q.field) ??
+    fieldText !== undefined
+      ? (ref.findField(fieldText) ??
         ref.fields
-          .map((f) => (f.parentCode ? ref.findSubfield(f.parentCode, q.field ?? '') : undefined))
+          .map((f) => (f.parentCode ? ref.findSubfield(f.parentCode, fieldText) : undefined))
           .find(Boolean))
       : undefined;
-  if (q.field !== undefined && !field) bad.push(fieldError('field', 'unknown_field'));
-  if (bad.length > 0) throw new AppError('INVALID_INPUT', { fields: bad });
+  if (fieldText !== undefined && !field) bad.push(fieldError('field', 'unknown_field'));
+  if (bad.length > 0 || !checked.ok) throw new AppError('INVALID_INPUT', { fields: bad });
+  const q = checked.value;
 
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? DEFAULT_PAGE_SIZE;

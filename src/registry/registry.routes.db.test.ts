@@ -122,14 +122,18 @@ describe('GET /api/v1/cooperatives', () => {
   it('rejects an unknown province and a bad page with a bilingual problem body naming each field', async () => {
     const response = await app.inject({
       method: 'GET',
-      url: '/api/v1/cooperatives?province=Atlantis&pageSize=500',
+      url: '/api/v1/cooperatives?province=Atlantis&pageSize=500&field=alchemy',
     });
     expect(response.statusCode).toBe(400);
     const body = response.json();
     expect(body.code).toBe('INVALID_INPUT');
     expect(body.message.fa).toBeTruthy();
     expect(body.message.en).toBeTruthy();
-    expect(body.fields.map((f: { path: string }) => f.path).sort()).toEqual(['pageSize']);
+    expect(body.fields.map((f: { path: string }) => f.path).sort()).toEqual([
+      'field',
+      'pageSize',
+      'province',
+    ]);
     const province = await app.inject({ method: 'GET', url: '/api/v1/cooperatives?province=Atlantis' });
     expect(province.json().fields).toEqual([
       expect.objectContaining({ path: 'province', code: 'unknown_province' }),
