@@ -15,7 +15,7 @@ const env = {
 };
 const bin = join(import.meta.dirname, '..', 'bin', 'taavon.js');
 
-async function taavon(...args: string[]) {
+async function taavon(...args: string[]): Promise<{ stdout: string; stderr: string; code?: number }> {
   return run(process.execPath, [bin, ...args], { env, cwd: dir }).catch(
     (e: { stdout: string; stderr: string; code: number }) => ({
       stdout: e.stdout,
