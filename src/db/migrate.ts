@@ -1,10 +1,12 @@
 import { type Kysely, type Migration, type MigrationResultSet, Migrator, PostgresAdapter, sql } from 'kysely';
 import type { Database } from './database.ts';
 import * as registry from './migrations/2026-11-28T1200-registry.ts';
+import * as readIndexes from './migrations/2026-11-28T1300-read-indexes.ts';
 
 /** Every migration, in order. Names start with an ISO date so they sort as they run. */
 const migrations: Record<string, Migration> = {
   '2026-11-28T1200-registry': registry,
+  '2026-11-28T1300-read-indexes': readIndexes,
 };
 
 /**

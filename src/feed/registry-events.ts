@@ -51,3 +51,18 @@ export async function latestRegistryEventId(db: Executor): Promise<number> {
 
   return Number(row?.max ?? 0);
 }
+
+/**
+ * The newest event of one cooperative (by legal ID or id), or 0. Every public write appends an
+ * event in its transaction, so this changes whenever the cooperative's public record does.
+ */
+export async function latestCooperativeEventId(db: Executor, key: { legalId: string } | { id: number }) {
+  const row = await db
+    .selectFrom('registry_events as e')
+    .innerJoin('cooperatives as c', 'c.id', 'e.cooperative_id')
+    .select((eb) => eb.fn.max('e.id').as('max'))
+    .where('legalId' in key ? 'c.legal_id' : 'c.id', '=', 'legalId' in key ? key.legalId : key.id)
+    .executeTakeFirst();
+
+  return Number(row?.max ?? 0);
+}

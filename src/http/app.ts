@@ -1,22 +1,21 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Context } from '../context/context.ts';
 import { feedRoutes } from '../feed/feed.routes.ts';
 import { referenceRoutes } from '../reference/reference.routes.ts';
 import { registryRoutes } from '../registry/registry.routes.ts';
 import { homePage } from './home-page.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { serializerCompiler } from './plugins/serializer.ts';
+import { createResponseCache } from './response-cache.ts';
 
 export type AppOptions = {
   /** pino level; `silent` in tests and benchmarks. */
   logLevel?: string;
+  /** Bytes of serialised public responses to cache per process; 0 disables the cache. */
+  responseCacheBytes?: number;
 };
 
 /**
@@ -48,7 +47,9 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
 
   await app.register(
     async (api) => {
-      await api.register(registryRoutes(ctx));
+      await api.register(
+        registryRoutes(ctx, createResponseCache(options.responseCacheBytes ?? 64 * 1024 * 1024)),
+      );
       await api.register(feedRoutes(ctx));
       await api.register(referenceRoutes(ctx));
     },

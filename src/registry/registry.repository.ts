@@ -174,6 +174,9 @@ const PREFIX_END = '\uffff';
  * relevance — an exact token match counts twice a prefix match, times the token's weight (name
  * and identifiers weigh more than officers' names) — then by Persian sort key and id. The same
  * plain SQL runs on SQLite and PostgreSQL, so both return the same items in the same order.
+ *
+ * The page is chosen first over the narrow index `cooperatives_search_cover` and only its rows
+ * are read in full; without filters the total is counted from the token matches alone.
  */
 export async function searchCooperatives(
   db: Executor,
@@ -193,27 +196,40 @@ export async function searchCooperatives(
       .groupBy('cooperative_id'),
   );
   if (!first) return { rows: [], total: 0 };
-  const union = rest.reduce((acc, q) => acc.unionAll(q), first);
-  const matches = db
-    .selectFrom(union.as('m'))
-    .select(['m.cooperative_id', sql<number>`sum(m.score)`.as('score')])
-    .groupBy('m.cooperative_id')
-    .having(sql<number>`count(*)`, '=', tokens.length);
+  const matches =
+    rest.length === 0
+      ? first
+      : db
+          .selectFrom(rest.reduce((acc, q) => acc.unionAll(q), first).as('m'))
+          .select(['m.cooperative_id', sql<number>`sum(m.score)`.as('score')])
+          .groupBy('m.cooperative_id')
+          .having(sql<number>`count(*)`, '=', tokens.length);
 
-  const base = applyFilters(
-    db.selectFrom('cooperatives as c').innerJoin(matches.as('r'), 'r.cooperative_id', 'c.id'),
+  const filtered = applyFilters(
+    db.selectFrom(matches.as('r')).innerJoin('cooperatives as c', 'c.id', 'r.cooperative_id'),
     filters,
   );
+  const pageIds = filtered
+    .select(['r.cooperative_id', 'r.score', 'c.sort_key'])
+    .orderBy('r.score', 'desc')
+    .orderBy('c.sort_key')
+    .orderBy('r.cooperative_id')
+    .limit(page.limit)
+    .offset(page.offset);
+  const hasFilters = Object.values(filters).some((v) => v !== undefined);
   const [rows, count] = await Promise.all([
-    base
-      .select([...COOPERATIVE_COLUMNS, 'r.score'])
-      .orderBy('r.score', 'desc')
-      .orderBy('c.sort_key')
-      .orderBy('c.id')
-      .limit(page.limit)
-      .offset(page.offset)
+    db
+      .selectFrom(pageIds.as('t'))
+      .innerJoin('cooperatives as c', 'c.id', 't.cooperative_id')
+      .select([...COOPERATIVE_COLUMNS, 't.score'])
+      .orderBy('t.score', 'desc')
+      .orderBy('t.sort_key')
+      .orderBy('t.cooperative_id')
       .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    (hasFilters
+      ? filtered.select((eb) => eb.fn.countAll<number>().as('n'))
+      : db.selectFrom(matches.as('r')).select((eb) => eb.fn.countAll<number>().as('n'))
+    ).executeTakeFirstOrThrow(),
   ]);
 
   return { rows: rows.map((r) => ({ ...r, score: Number(r.score) })), total: Number(count.n) };

@@ -271,3 +271,24 @@ describe('registration rules', () => {
     expect(error).toMatchObject({ code: 'CONFLICT', fields: [expect.objectContaining({ path: 'legalId' })] });
   });
 });
+
+describe('response cache', () => {
+  it('serves a write on the very next read of the profile and of the search', async () => {
+    const url = `/api/v1/cooperatives/${LEGAL_IDS[2]}`;
+    const before = (await app.inject({ method: 'GET', url })).json();
+    const again = (await app.inject({ method: 'GET', url })).json();
+    expect(again).toEqual(before);
+    await runWrite(recordFiling, ctx, {
+      cooperativeLegalId: LEGAL_IDS[2],
+      kind: 'annual_statements',
+      fiscalYear: 1404,
+      filedOn: '1405/04/01',
+    });
+    const after = (await app.inject({ method: 'GET', url })).json();
+    expect(after.filingHistory.length).toBe(before.filingHistory.length + 1);
+
+    const total = (await search('')).total;
+    await buildCooperative(ctx, { name: 'تعاونی تازه', legalId: LEGAL_IDS[3] });
+    expect((await search('')).total).toBe(total + 1);
+  });
+});
