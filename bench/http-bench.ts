@@ -64,10 +64,21 @@ const START_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 /** Starts one server in a child process (its own event loop) and waits for its port. */
-export function startServer(target: Target, sqliteFile: string, today: string): Promise<RunningServer> {
+export function startServer(
+  target: Target,
+  sqliteFile: string,
+  today: string,
+  extraEnv: Record<string, string> = {},
+): Promise<RunningServer> {
   const child = fork(SERVER_FILES[target], [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, BENCH_SQLITE_FILE: sqliteFile, BENCH_TODAY: today, NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      ...extraEnv,
+      BENCH_SQLITE_FILE: sqliteFile,
+      BENCH_TODAY: today,
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const stop = () =>

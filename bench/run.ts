@@ -143,8 +143,9 @@ async function withServer<T>(
   target: Target,
   file: string,
   use: (server: RunningServer) => Promise<T>,
+  extraEnv: Record<string, string> = {},
 ): Promise<T> {
-  const server = await startServer(target, file, TODAY);
+  const server = await startServer(target, file, TODAY, extraEnv);
   log(`server: ${target} on 127.0.0.1:${server.port} (ready in ${Math.round(server.startMs)} ms)`);
   try {
     return await use(server);
@@ -199,13 +200,26 @@ async function main(): Promise<void> {
       });
     await runBare(app.length > 0 ? 'before' : 'only run');
     if (app.length > 0) {
-      await withServer('app', dataset.file, async (server) => {
-        for (const [i, scenario] of app.entries()) {
-          const r = await runScenario(server, scenario, opts.client, opts.seed + i + 1);
-          log(summary(r));
-          scenarios.push(r);
-        }
-      });
+      // Each scenario twice: every response computed afresh (response cache off), then with the
+      // response cache on (steady state: the warm-up fills it from the same pre-drawn paths).
+      for (const [mode, env] of [
+        ['uncached', { BENCH_RESPONSE_CACHE_BYTES: '0' }],
+        ['response cache on', {}],
+      ] as const) {
+        await withServer(
+          'app',
+          dataset.file,
+          async (server) => {
+            for (const [i, scenario] of app.entries()) {
+              const titled = { ...scenario, title: `${scenario.title} (${mode})` };
+              const r = await runScenario(server, titled, opts.client, opts.seed + i + 1);
+              log(summary(r));
+              scenarios.push(r);
+            }
+          },
+          env,
+        );
+      }
       await runBare('after');
     }
   }

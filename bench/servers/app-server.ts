@@ -14,7 +14,12 @@ try {
     today: process.env.BENCH_TODAY ?? '2026-11-28',
     statuteFile: null,
   });
-  const app = await buildApp(ctx, { logLevel: 'silent' });
+  // BENCH_RESPONSE_CACHE_BYTES=0 measures every request computed afresh (no response cache).
+  const cacheBytes = process.env.BENCH_RESPONSE_CACHE_BYTES;
+  const app = await buildApp(ctx, {
+    logLevel: 'silent',
+    ...(cacheBytes !== undefined ? { responseCacheBytes: Number(cacheBytes) } : {}),
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('no TCP address');

@@ -104,15 +104,15 @@ export async function insertCooperative(tx: Executor, draft: CooperativeDraft, n
   }
   const at = now.toISOString();
   const id = await repo.insertCooperative(tx, { ...draft, member_count: 0, created_at: at, updated_at: at });
-  await repo.replaceSearchTokens(
+  const tokens = cooperativeTokens({
+    name: draft.name,
+    legalId: draft.legal_id ?? null,
+    registrationNo: draft.registration_no ?? null,
+    officerNames: [],
+  });
+  await repo.insertSearchTokens(
     tx,
-    id,
-    cooperativeTokens({
-      name: draft.name,
-      legalId: draft.legal_id ?? null,
-      registrationNo: draft.registration_no ?? null,
-      officerNames: [],
-    }),
+    tokens.map((t) => ({ cooperative_id: id, ...t })),
   );
   await appendRegistryEvent(tx, {
     cooperativeId: id,
