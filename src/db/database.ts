@@ -177,6 +177,8 @@ export type SearchTokenTable = {
   cooperative_id: number;
   token: string;
   weight: number;
+  /** The cooperative's `sort_key`, copied so that search can page from the token index alone. */
+  sort_key: string;
 };
 
 export type CooperativeRow = Selectable<CooperativeTable>;

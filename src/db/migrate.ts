@@ -2,11 +2,13 @@ import { type Kysely, type Migration, type MigrationResultSet, Migrator, Postgre
 import type { Database } from './database.ts';
 import * as registry from './migrations/2026-11-28T1200-registry.ts';
 import * as readIndexes from './migrations/2026-11-28T1300-read-indexes.ts';
+import * as tokenSortKey from './migrations/2026-11-28T1400-search-token-sort-key.ts';
 
 /** Every migration, in order. Names start with an ISO date so they sort as they run. */
 const migrations: Record<string, Migration> = {
   '2026-11-28T1200-registry': registry,
   '2026-11-28T1300-read-indexes': readIndexes,
+  '2026-11-28T1400-search-token-sort-key': tokenSortKey,
 };
 
 /**

@@ -279,7 +279,12 @@ async function writeChunk(
       officerNames: c.officers
         .filter((o) => o.endedOn === null)
         .map((o) => `${o.person.firstName} ${o.person.lastName}`),
-    }).map((t) => ({ cooperative_id: id(coopIds[i], 'cooperative'), token: t.token, weight: t.weight })),
+    }).map((t) => ({
+      cooperative_id: id(coopIds[i], 'cooperative'),
+      token: t.token,
+      weight: t.weight,
+      sort_key: c.sortKey,
+    })),
   );
   await repo.insertSearchTokens(tx, tokenRows);
 

@@ -4,12 +4,15 @@ import { cooperativeTokens } from './search-tokens.ts';
 
 /** Rebuilds a cooperative's search tokens from its name, identifiers and current officers. */
 export async function refreshSearchTokens(tx: Executor, cooperativeId: number): Promise<void> {
-  const coop = await repo.findCooperativeById(tx, cooperativeId);
-  if (!coop) return;
+  const [coop, sortKey] = await Promise.all([
+    repo.findCooperativeById(tx, cooperativeId),
+    repo.findSortKey(tx, cooperativeId),
+  ]);
+  if (!coop || sortKey === undefined) return;
   const officers = await repo.listCurrentOfficerNames(tx, cooperativeId);
   await repo.replaceSearchTokens(
     tx,
-    cooperativeId,
+    { id: cooperativeId, sortKey },
     cooperativeTokens({
       name: coop.name,
       legalId: coop.legal_id,

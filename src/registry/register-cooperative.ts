@@ -112,7 +112,7 @@ export async function insertCooperative(tx: Executor, draft: CooperativeDraft, n
   });
   await repo.insertSearchTokens(
     tx,
-    tokens.map((t) => ({ cooperative_id: id, ...t })),
+    tokens.map((t) => ({ cooperative_id: id, sort_key: draft.sort_key, ...t })),
   );
   await appendRegistryEvent(tx, {
     cooperativeId: id,

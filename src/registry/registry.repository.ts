@@ -53,6 +53,13 @@ export async function findCooperativeById(db: Executor, id: number): Promise<Coo
     .executeTakeFirst();
 }
 
+/** The stored Persian sort key of a cooperative. */
+export async function findSortKey(db: Executor, id: number): Promise<string | undefined> {
+  const row = await db.selectFrom('cooperatives').select('sort_key').where('id', '=', id).executeTakeFirst();
+
+  return row?.sort_key;
+}
+
 export async function updateCooperativeStatus(
   db: Executor,
   id: number,
@@ -85,25 +92,25 @@ export async function recountMembers(db: Executor, cooperativeId: number): Promi
 /** Replaces a cooperative's search tokens. */
 export async function replaceSearchTokens(
   db: Executor,
-  cooperativeId: number,
+  cooperative: { id: number; sortKey: string },
   tokens: Array<{ token: string; weight: number }>,
 ): Promise<void> {
-  await db.deleteFrom('search_tokens').where('cooperative_id', '=', cooperativeId).execute();
+  await db.deleteFrom('search_tokens').where('cooperative_id', '=', cooperative.id).execute();
   await insertSearchTokens(
     db,
-    tokens.map((t) => ({ cooperative_id: cooperativeId, ...t })),
+    tokens.map((t) => ({ cooperative_id: cooperative.id, sort_key: cooperative.sortKey, ...t })),
   );
 }
 
 /** Inserts search tokens in chunks (bulk paths call this directly). */
 export async function insertSearchTokens(
   db: Executor,
-  rows: Array<{ cooperative_id: number; token: string; weight: number }>,
+  rows: Array<{ cooperative_id: number; token: string; weight: number; sort_key: string }>,
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += 300) {
+  for (let i = 0; i < rows.length; i += 200) {
     await db
       .insertInto('search_tokens')
-      .values(rows.slice(i, i + 300))
+      .values(rows.slice(i, i + 200))
       .execute();
   }
 }
@@ -190,6 +197,7 @@ export async function searchCooperatives(
       .select([
         'cooperative_id',
         sql<number>`max(case when token = ${t} then weight * 2 else weight end)`.as('score'),
+        sql<string>`min(sort_key)`.as('sort_key'),
       ])
       .where('token', '>=', t)
       .where('token', '<', t + PREFIX_END)
@@ -201,22 +209,32 @@ export async function searchCooperatives(
       ? first
       : db
           .selectFrom(rest.reduce((acc, q) => acc.unionAll(q), first).as('m'))
-          .select(['m.cooperative_id', sql<number>`sum(m.score)`.as('score')])
+          .select([
+            'm.cooperative_id',
+            sql<number>`sum(m.score)`.as('score'),
+            sql<string>`min(m.sort_key)`.as('sort_key'),
+          ])
           .groupBy('m.cooperative_id')
           .having(sql<number>`count(*)`, '=', tokens.length);
 
-  const filtered = applyFilters(
-    db.selectFrom(matches.as('r')).innerJoin('cooperatives as c', 'c.id', 'r.cooperative_id'),
-    filters,
-  );
-  const pageIds = filtered
-    .select(['r.cooperative_id', 'r.score', 'c.sort_key'])
+  // Without filters the page and the total come from the token index alone; filters need the
+  // cooperative row (through the narrow covering index).
+  const hasFilters = Object.values(filters).some((v) => v !== undefined);
+  const candidates = hasFilters
+    ? applyFilters(
+        db
+          .selectFrom(matches.as('r'))
+          .innerJoin('cooperatives as c', 'c.id', 'r.cooperative_id')
+          .select(['r.cooperative_id', 'r.score', 'r.sort_key']),
+        filters,
+      )
+    : db.selectFrom(matches.as('r')).select(['r.cooperative_id', 'r.score', 'r.sort_key']);
+  const pageIds = candidates
     .orderBy('r.score', 'desc')
-    .orderBy('c.sort_key')
+    .orderBy('r.sort_key')
     .orderBy('r.cooperative_id')
     .limit(page.limit)
     .offset(page.offset);
-  const hasFilters = Object.values(filters).some((v) => v !== undefined);
   const [rows, count] = await Promise.all([
     db
       .selectFrom(pageIds.as('t'))
@@ -226,10 +244,10 @@ export async function searchCooperatives(
       .orderBy('t.sort_key')
       .orderBy('t.cooperative_id')
       .execute(),
-    (hasFilters
-      ? filtered.select((eb) => eb.fn.countAll<number>().as('n'))
-      : db.selectFrom(matches.as('r')).select((eb) => eb.fn.countAll<number>().as('n'))
-    ).executeTakeFirstOrThrow(),
+    db
+      .selectFrom(candidates.as('x'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
 
   return { rows: rows.map((r) => ({ ...r, score: Number(r.score) })), total: Number(count.n) };
