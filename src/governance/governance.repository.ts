@@ -169,3 +169,35 @@ export async function listFilings(db: Executor, cooperativeId: number) {
     .orderBy('id', 'desc')
     .execute();
 }
+
+/** Assemblies, filings and current officers of many cooperatives at once (for supervision lists). */
+export async function listGovernanceOf(db: Executor, cooperativeIds: number[]) {
+  if (cooperativeIds.length === 0) return { assemblies: [], filings: [], officers: [] };
+  const [assemblies, filings, officers] = await Promise.all([
+    db
+      .selectFrom('assemblies')
+      .select([
+        'cooperative_id',
+        'kind',
+        'fiscal_year',
+        'invitation_published_on',
+        'held_on',
+        'elections_held',
+      ])
+      .where('cooperative_id', 'in', cooperativeIds)
+      .execute(),
+    db
+      .selectFrom('filings')
+      .select(['cooperative_id', 'kind', 'fiscal_year', 'filed_on'])
+      .where('cooperative_id', 'in', cooperativeIds)
+      .execute(),
+    db
+      .selectFrom('officers')
+      .select(['cooperative_id', 'role', 'term_start', 'term_end', 'ended_on'])
+      .where('cooperative_id', 'in', cooperativeIds)
+      .where('ended_on', 'is', null)
+      .execute(),
+  ]);
+
+  return { assemblies, filings, officers };
+}

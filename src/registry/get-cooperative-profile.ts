@@ -8,8 +8,8 @@ import {
   computeObligations,
   type HealthCard,
   type Obligation,
-  type ObligationsInput,
 } from '../governance/obligations.ts';
+import { obligationsInputOf } from '../governance/obligations-input.ts';
 import {
   ASSEMBLY_KIND_LABELS,
   type AssemblyKind,
@@ -98,25 +98,7 @@ export async function getCooperativeProfile(ctx: Context, key: string): Promise<
     governance.listFilings(ctx.db, coop.id),
   ]);
   const today = ctx.clock.today();
-  const input: ObligationsInput = {
-    status: coop.status,
-    registeredOn: coop.registered_on,
-    fiscalYearEndMonth: coop.fiscal_year_end_month,
-    assemblies: assemblies.map((a) => ({
-      kind: a.kind,
-      fiscalYear: a.fiscal_year,
-      invitationPublishedOn: a.invitation_published_on,
-      heldOn: a.held_on,
-      electionsHeld: a.elections_held === 1,
-    })),
-    filings: filings.map((f) => ({ kind: f.kind, fiscalYear: f.fiscal_year, filedOn: f.filed_on })),
-    officers: officers.map((o) => ({
-      role: o.role,
-      termStart: o.term_start,
-      termEnd: o.term_end,
-      endedOn: o.ended_on,
-    })),
-  };
+  const input = obligationsInputOf(coop, assemblies, filings, officers);
   const obligations = computeObligations(input, settingsFor(ctx, coop.bylaws), today);
 
   return {
