@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Context } from '../context/context.ts';
 import { feedRoutes } from '../feed/feed.routes.ts';
+import { governanceRoutes, type OnDenied, type ResolveActor } from '../governance/governance.routes.ts';
 import { referenceRoutes } from '../reference/reference.routes.ts';
 import { registryRoutes } from '../registry/registry.routes.ts';
 import { homePage } from './home-page.ts';
@@ -16,6 +17,10 @@ export type AppOptions = {
   logLevel?: string;
   /** Bytes of serialised public responses to cache per process; 0 disables the cache. */
   responseCacheBytes?: number;
+  /** Who is asking (the signed-in person's actor); tests may substitute their own. */
+  resolveActor?: ResolveActor;
+  /** Records a refused access in the audit log. */
+  onDenied?: OnDenied;
 };
 
 /**
@@ -52,6 +57,9 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
       );
       await api.register(feedRoutes(ctx));
       await api.register(referenceRoutes(ctx));
+      await api.register(
+        governanceRoutes(ctx, options.resolveActor ?? (async () => null), options.onDenied ?? (async () => {})),
+      );
     },
     { prefix: '/api/v1' },
   );
