@@ -201,3 +201,23 @@ export async function listGovernanceOf(db: Executor, cooperativeIds: number[]) {
 
   return { assemblies, filings, officers };
 }
+
+/** A person's memberships (current and past) with the cooperative's public row. */
+export async function listMembershipsOfPerson(db: Executor, personId: number) {
+  return db
+    .selectFrom('memberships as m')
+    .select(['m.cooperative_id', 'm.member_no', 'm.joined_on', 'm.left_on', 'm.shares'])
+    .where('m.person_id', '=', personId)
+    .orderBy('m.joined_on')
+    .execute();
+}
+
+/** A person's offices (current and past). */
+export async function listOfficesOfPerson(db: Executor, personId: number) {
+  return db
+    .selectFrom('officers')
+    .select(['cooperative_id', 'role', 'position', 'term_start', 'term_end', 'ended_on'])
+    .where('person_id', '=', personId)
+    .orderBy('term_start')
+    .execute();
+}

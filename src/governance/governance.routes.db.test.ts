@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCooperative, runWrite } from '../../test/factories/registry.ts';
 import { createTestContext } from '../../test/helpers/test-context.ts';
-import { type Actor, isAllowed, loadActor, type POLICY, type StaffRole } from '../access/index.ts';
+import { type Actor, isAllowed, loadActor, type Place, type POLICY, type StaffRole } from '../access/index.ts';
 import type { OpenContext } from '../context/open-context.ts';
 import { createIdentifierSource } from '../demo/demo-identifiers.ts';
 import { buildApp } from '../http/app.ts';
@@ -128,7 +128,7 @@ const ACTION_OF: Record<string, keyof typeof POLICY> = {
 
 describe('route × role × cooperative matrix', () => {
   it('matches the policy table for every write route, with zero cross-cooperative writes', async () => {
-    const places = {
+    const places: Record<string, Place> = {
       [A]: {
         cooperativeId: 1,
         provinceId: ctx.reference.findProvince('فارس')?.id ?? 0,
@@ -237,5 +237,30 @@ describe('route × role × cooperative matrix', () => {
     expect(member.statusCode).toBe(403);
     const anonymous = await app.inject({ method: 'GET', url: '/api/v1/supervision/cooperatives' });
     expect(anonymous.statusCode).toBe(401);
+  });
+});
+
+describe('GET /api/v1/me/cooperatives', () => {
+  it('lists a director’s cooperative with their office and days left, and nothing for another person', async () => {
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/me/cooperatives',
+      headers: { 'x-test-actor': 'director' },
+    });
+    expect(response.statusCode).toBe(200);
+    const [mine] = response.json().items;
+    expect(mine.cooperative.legalId).toBe(A);
+    expect(mine.offices[0]).toMatchObject({ role: { code: 'managing_director' }, current: true });
+    expect(response.headers['cache-control']).toBe('no-store');
+    const member = (
+      await app.inject({
+        method: 'GET',
+        url: '/api/v1/me/cooperatives',
+        headers: { 'x-test-actor': 'member' },
+      })
+    ).json();
+    expect(member.items).toHaveLength(1);
+    expect(member.items[0].membership).toMatchObject({ memberNo: 'm1', shares: 1 });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/me/cooperatives' })).statusCode).toBe(401);
   });
 });

@@ -17,6 +17,7 @@ import {
   membershipSchema,
   officerSchema,
 } from './governance.schemas.ts';
+import { listMyCooperatives } from './list-my-cooperatives.ts';
 import {
   appointOfficer,
   declareInterest,
@@ -113,6 +114,19 @@ export function governanceRoutes(
         },
       );
     }
+
+    app.get(
+      '/me/cooperatives',
+      { schema: { tags: ['me'], summary: 'My cooperatives: memberships, shares and offices' } },
+      async (request, reply) => {
+        const actor = await resolveActor(request);
+        if (!actor) throw new AppError('UNAUTHORIZED');
+
+        return reply
+          .header('cache-control', 'no-store')
+          .send({ items: await listMyCooperatives(ctx, actor.personId) });
+      },
+    );
 
     app.get(
       '/supervision/cooperatives',
