@@ -1,4 +1,5 @@
 export { findCooperativeLocation } from './access.repository.ts';
+export { actorForPerson } from './actor-for-person.ts';
 export { loadActor } from './load-actor.ts';
 export {
   ACTIONS,

@@ -1,7 +1,9 @@
 import { Command } from 'commander';
+import { registerAccountCommands } from './commands/accounts.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerImportCommand } from './commands/import.ts';
+import { registerNotificationsCommands } from './commands/notifications.ts';
 import { registerRegistryCommands } from './commands/registry.ts';
 import { registerStartCommand } from './commands/start.ts';
 
@@ -15,6 +17,8 @@ registerDbCommands(program);
 registerDemoCommand(program);
 registerImportCommand(program);
 registerRegistryCommands(program);
+registerAccountCommands(program);
+registerNotificationsCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

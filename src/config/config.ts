@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { AccountSettings, RateLimitSettings } from '../accounts/settings.ts';
+import type { NotificationSettings } from '../notifications/settings.ts';
 
 /** How the server behaves: `demo` seeds demo data and shows the outbox; `production` does neither. */
 export type Mode = 'demo' | 'production';
@@ -18,6 +20,16 @@ export type Config = {
   statuteFile: string | null;
   /** Cooperatives generated into an empty database in demo mode. */
   demoCooperatives: number;
+  /** Sessions, one-time codes, failure limits and password hashing (src/accounts/settings.ts). */
+  accounts: AccountSettings;
+  /** Per-IP and per-account request limits of the HTTP server. */
+  rateLimits: RateLimitSettings;
+  /** Origins, besides the server's own, allowed to make state-changing requests (CSRF check). */
+  allowedOrigins: string[];
+  /** Trust X-Forwarded-For from a proxy in front (for per-IP limits and the audit log). */
+  trustProxy: boolean;
+  /** The outbox: SMTP server, sender, retries (src/notifications/settings.ts). */
+  notifications: NotificationSettings;
 };
 
 const envSchema = z.object({
@@ -34,6 +46,43 @@ const envSchema = z.object({
   TAAVON_TODAY: z.string().optional(),
   TAAVON_STATUTE_FILE: z.string().optional(),
   TAAVON_DEMO_COOPERATIVES: z.coerce.number().int().min(0).max(1_000_000).default(300),
+  TAAVON_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  TAAVON_SESSION_ABSOLUTE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24 * 60)
+    .default(12 * 60),
+  TAAVON_OTP_LIFETIME_MINUTES: z.coerce.number().int().min(1).max(10).default(10),
+  TAAVON_OTP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(5),
+  TAAVON_OTP_SENDS_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(10),
+  TAAVON_SIGN_IN_FAILURES_PER_HOUR: z.coerce.number().int().min(1).max(100).default(100),
+  TAAVON_SCRYPT_N: z.coerce
+    .number()
+    .int()
+    .min(2 ** 10)
+    .max(2 ** 20)
+    .refine((n) => (n & (n - 1)) === 0, 'TAAVON_SCRYPT_N must be a power of two')
+    .default(2 ** 15),
+  TAAVON_SCRYPT_P: z.coerce.number().int().min(1).max(16).default(3),
+  TAAVON_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  TAAVON_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).default(5),
+  TAAVON_ORIGINS: z.string().default(''),
+  TAAVON_TRUST_PROXY: z.enum(['true', 'false', '1', '0', '']).default('false'),
+  TAAVON_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'TAAVON_SMTP_URL must start with smtp:// or smtps://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  TAAVON_MAIL_FROM: z.string().min(3).default('Taavon <no-reply@taavon.localhost>'),
+  TAAVON_NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+  TAAVON_NOTIFY_RETRY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+  TAAVON_NOTIFY_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2000),
 });
 
 /** Reads the configuration from `env`, failing with every bad variable named. */
@@ -55,5 +104,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     today: e.TAAVON_TODAY ?? null,
     statuteFile: e.TAAVON_STATUTE_FILE ?? null,
     demoCooperatives: e.TAAVON_DEMO_COOPERATIVES,
+    accounts: {
+      sessionIdleMinutes: e.TAAVON_SESSION_IDLE_MINUTES,
+      sessionAbsoluteMinutes: e.TAAVON_SESSION_ABSOLUTE_MINUTES,
+      otpLifetimeMinutes: e.TAAVON_OTP_LIFETIME_MINUTES,
+      otpMaxAttempts: e.TAAVON_OTP_MAX_ATTEMPTS,
+      otpSendsPerHour: e.TAAVON_OTP_SENDS_PER_HOUR,
+      signInFailuresPerHour: e.TAAVON_SIGN_IN_FAILURES_PER_HOUR,
+      scrypt: { N: e.TAAVON_SCRYPT_N, r: 8, p: e.TAAVON_SCRYPT_P },
+    },
+    rateLimits: {
+      globalPerMinute: e.TAAVON_RATE_LIMIT_PER_MINUTE,
+      signInPerMinute: e.TAAVON_SIGN_IN_PER_MINUTE,
+    },
+    allowedOrigins: e.TAAVON_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter((o) => o !== ''),
+    trustProxy: e.TAAVON_TRUST_PROXY === 'true' || e.TAAVON_TRUST_PROXY === '1',
+    notifications: {
+      smtpUrl: e.TAAVON_SMTP_URL ?? null,
+      mailFrom: e.TAAVON_MAIL_FROM,
+      maxAttempts: e.TAAVON_NOTIFY_MAX_ATTEMPTS,
+      retryBaseSeconds: e.TAAVON_NOTIFY_RETRY_SECONDS,
+      dispatchIntervalMs: e.TAAVON_NOTIFY_INTERVAL_MS,
+    },
   };
 }

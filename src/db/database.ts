@@ -19,6 +19,14 @@ export type Database = {
   filings: FilingTable;
   registry_events: RegistryEventTable;
   search_tokens: SearchTokenTable;
+  accounts: AccountTable;
+  staff_roles: StaffRoleTable;
+  sessions: SessionTable;
+  otp_challenges: OtpChallengeTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+  notification_preferences: NotificationPreferenceTable;
+  person_emails: PersonEmailTable;
 };
 
 export type Db = Kysely<Database>;
@@ -179,6 +187,122 @@ export type SearchTokenTable = {
   weight: number;
   /** The cooperative's `sort_key`, copied so that search can page from the token index alone. */
   sort_key: string;
+};
+
+/** One message the system sends or has sent (the notification outbox; see docs/adr/0005). */
+export type OutboxTable = {
+  id: Generated<number>;
+  person_id: number | null;
+  /** 'sms' | 'email' | 'inapp' */
+  channel: string;
+  to_address: string;
+  kind: string;
+  subject_fa: string | null;
+  subject_en: string | null;
+  body_fa: string;
+  body_en: string;
+  /** 'pending' | 'sending' | 'sent' | 'failed' | 'recorded' */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  claimed_at: string | null;
+  last_error: string | null;
+  provider_id: string | null;
+  sent_at: string | null;
+  /** In-app messages only: when the person read it. */
+  read_at: string | null;
+  created_at: string;
+};
+
+export type NotificationPreferenceTable = {
+  person_id: number;
+  /** A notification kind, or 'all'. */
+  kind: string;
+  channel: string;
+  enabled: number;
+  updated_at: string;
+};
+
+export type PersonEmailTable = {
+  id: Generated<number>;
+  person_id: number;
+  email: string;
+  verified_at: string | null;
+  token_hash: string | null;
+  token_expires_at: string | null;
+  failed_attempts: number;
+  created_at: string;
+};
+
+/** One account per person: the password hash (scrypt, parameters inside) and the verified mobile. */
+export type AccountTable = {
+  id: Generated<number>;
+  person_id: number;
+  password_hash: string;
+  /** The mobile verified by a one-time code at activation; sign-in and recovery codes go here. */
+  mobile: string;
+  /** 'active' | 'disabled' */
+  status: string;
+  password_changed_at: string;
+  created_at: string;
+  updated_at: string;
+};
+
+/** Staff roles: administrators and ministry officers of the nation, a province or a county. */
+export type StaffRoleTable = {
+  id: Generated<number>;
+  person_id: number;
+  /** 'admin' | 'officer' */
+  role: string;
+  /** 'nation' | 'province' | 'county' */
+  scope: string;
+  province_id: number | null;
+  county_id: number | null;
+  created_at: string;
+};
+
+/** A server-side session; `id` is the SHA-256 (hex) of the token in the cookie. */
+export type SessionTable = {
+  id: string;
+  account_id: number;
+  created_at: string;
+  last_seen_at: string;
+  /** Absolute end of the session (created_at + the absolute timeout). */
+  expires_at: string;
+  revoked_at: string | null;
+  ip: string | null;
+  user_agent: string | null;
+};
+
+/** A one-time code sent by SMS; `id` is the SHA-256 of the challenge id the client holds. */
+export type OtpChallengeTable = {
+  id: string;
+  person_id: number;
+  /** 'sign_in' | 'activation' | 'recovery' */
+  purpose: string;
+  /** HMAC-SHA-256 of the code keyed by the challenge id (which the database does not hold). */
+  code_hash: string;
+  /** The mobile the code went to (activation makes it the account's verified mobile). */
+  sent_to: string;
+  attempts: number;
+  expires_at: string;
+  consumed_at: string | null;
+  created_at: string;
+};
+
+/** The security audit log: who, what, on what, with what outcome, when (UTC) and from where. */
+export type AuditLogTable = {
+  id: Generated<number>;
+  at: string;
+  actor_person_id: number | null;
+  action: string;
+  target: string | null;
+  /** 'success' | 'failure' | 'denied' */
+  outcome: string;
+  ip: string | null;
+  user_agent: string | null;
+  /** JSON object, never a secret; control characters escaped. */
+  details: string;
 };
 
 export type CooperativeRow = Selectable<CooperativeTable>;

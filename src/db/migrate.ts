@@ -3,12 +3,16 @@ import type { Database } from './database.ts';
 import * as registry from './migrations/2026-11-28T1200-registry.ts';
 import * as readIndexes from './migrations/2026-11-28T1300-read-indexes.ts';
 import * as tokenSortKey from './migrations/2026-11-28T1400-search-token-sort-key.ts';
+import * as accounts from './migrations/2026-11-28T1500-accounts.ts';
+import * as notifications from './migrations/2026-11-28T1510-notifications.ts';
 
 /** Every migration, in order. Names start with an ISO date so they sort as they run. */
 const migrations: Record<string, Migration> = {
   '2026-11-28T1200-registry': registry,
   '2026-11-28T1300-read-indexes': readIndexes,
   '2026-11-28T1400-search-token-sort-key': tokenSortKey,
+  '2026-11-28T1500-accounts': accounts,
+  '2026-11-28T1510-notifications': notifications,
 };
 
 /**

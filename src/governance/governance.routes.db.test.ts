@@ -2,7 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCooperative, runWrite } from '../../test/factories/registry.ts';
 import { createTestContext } from '../../test/helpers/test-context.ts';
-import { type Actor, isAllowed, loadActor, type Place, type POLICY, type StaffRole } from '../access/index.ts';
+import {
+  type Actor,
+  isAllowed,
+  loadActor,
+  type Place,
+  type POLICY,
+  type StaffRole,
+} from '../access/index.ts';
 import type { OpenContext } from '../context/open-context.ts';
 import { createIdentifierSource } from '../demo/demo-identifiers.ts';
 import { buildApp } from '../http/app.ts';

@@ -2,14 +2,22 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { actorForPerson } from '../access/index.ts';
+import { accountsContext, accountsRoutes } from '../accounts/index.ts';
+import type { MobileOwnershipVerifier } from '../accounts/mobile-ownership.ts';
+import type { AccountSettings, RateLimitSettings } from '../accounts/settings.ts';
+import type { Mode } from '../config/config.ts';
 import type { Context } from '../context/context.ts';
 import { feedRoutes } from '../feed/feed.routes.ts';
 import { governanceRoutes, type OnDenied, type ResolveActor } from '../governance/governance.routes.ts';
+import { notificationsRoutes } from '../notifications/notifications.routes.ts';
 import { referenceRoutes } from '../reference/reference.routes.ts';
 import { registryRoutes } from '../registry/registry.routes.ts';
-import { homePage } from './home-page.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
+import { registerSecurity } from './plugins/security.ts';
 import { serializerCompiler } from './plugins/serializer.ts';
+import { auditRequest, registerSessions } from './plugins/session.ts';
+import { registerWebApp } from './plugins/web.ts';
 import { createResponseCache } from './response-cache.ts';
 
 export type AppOptions = {
@@ -21,6 +29,20 @@ export type AppOptions = {
   resolveActor?: ResolveActor;
   /** Records a refused access in the audit log. */
   onDenied?: OnDenied;
+  /** `demo` adds the demo-only routes (the outbox); absent means production (none). */
+  mode?: Mode;
+  /** The built web app to serve (default `web/dist`). */
+  webRoot?: string;
+  /** Session timeouts, code life and tries, failure limits, scrypt cost (defaults: src/accounts/settings.ts). */
+  accounts?: Partial<AccountSettings>;
+  /** Request limits; absent or `false` means none (`taavon start` always passes the configured ones). */
+  rateLimits?: RateLimitSettings | false;
+  /** Origins besides the server's own allowed to make state-changing requests. */
+  allowedOrigins?: string[];
+  /** The national mobile-ownership check (default: accept the registry's mobile). */
+  mobileOwnership?: MobileOwnershipVerifier;
+  /** Trust X-Forwarded-For (behind a proxy). */
+  trustProxy?: boolean;
 };
 
 /**
@@ -33,10 +55,17 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
     bodyLimit: 1_048_576,
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    trustProxy: options.trustProxy ?? false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  const actx = accountsContext(ctx, options.accounts, options.mobileOwnership);
+  await registerSecurity(app, {
+    rateLimits: options.rateLimits ?? false,
+    allowedOrigins: options.allowedOrigins ?? [],
+  });
+  await registerSessions(app, actx);
 
   await app.register(swagger, {
     openapi: {
@@ -57,16 +86,29 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
       );
       await api.register(feedRoutes(ctx));
       await api.register(referenceRoutes(ctx));
+      await api.register(accountsRoutes(actx, options.rateLimits ?? false));
+      await api.register(notificationsRoutes(ctx, { mode: options.mode ?? 'production' }));
       await api.register(
-        governanceRoutes(ctx, options.resolveActor ?? (async () => null), options.onDenied ?? (async () => {})),
+        governanceRoutes(
+          ctx,
+          options.resolveActor ??
+            (async (request) => (request.auth ? actorForPerson(ctx.db, request.auth.personId) : null)),
+          options.onDenied ??
+            ((request, action, target) =>
+              auditRequest(request, {
+                action: 'access.denied',
+                target,
+                outcome: 'denied',
+                details: { action },
+              })),
+        ),
       );
     },
     { prefix: '/api/v1' },
   );
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
-  app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type('text/html; charset=utf-8').send(homePage),
-  );
+  // The web app (web/dist): assets, and index.html for page URLs; its catch-all GET yields to every other route.
+  await registerWebApp(app, options.webRoot);
 
   return app;
 }

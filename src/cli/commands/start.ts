@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/config.ts';
 import { openContext } from '../../context/open-context.ts';
 import { buildApp } from '../../http/app.ts';
+import { ensureWebBuilt } from '../../http/web-build.ts';
+import { startConfiguredDispatcher } from '../../notifications/index.ts';
 
 /** `taavon start`: migrate, seed demo data into an empty database (demo mode), and serve. */
 export function registerStartCommand(program: Command): void {
@@ -12,14 +14,30 @@ export function registerStartCommand(program: Command): void {
     .action(async () => {
       const config = loadConfig();
       const ctx = await openContext(config);
+      let demoAccounts = '';
       if (config.mode === 'demo') {
         const { seedDemoIfEmpty } = await import('../../demo/generate-demo.ts');
         const seeded = await seedDemoIfEmpty(ctx, config.demoCooperatives);
         if (seeded) process.stdout.write(`demo data: ${config.demoCooperatives} cooperatives generated\n`);
+        const { accountsContext, seedDemoAccounts, formatDemoAccounts } = await import(
+          '../../accounts/index.ts'
+        );
+        const accounts = await seedDemoAccounts(accountsContext(ctx, config.accounts));
+        if (accounts) demoAccounts = formatDemoAccounts(accounts);
       }
-      const app = await buildApp(ctx, { logLevel: config.logLevel });
+      await ensureWebBuilt({ log: (line) => process.stdout.write(line) });
+      const app = await buildApp(ctx, {
+        logLevel: config.logLevel,
+        mode: config.mode,
+        accounts: config.accounts,
+        rateLimits: config.rateLimits,
+        allowedOrigins: config.allowedOrigins,
+        trustProxy: config.trustProxy,
+      });
+      const outbox = startConfiguredDispatcher(ctx, config.notifications);
       const close = async () => {
         await app.close();
+        await outbox.stop();
         await ctx.close();
         process.exit(0);
       };
@@ -32,5 +50,6 @@ export function registerStartCommand(program: Command): void {
       process.stdout.write(
         `Taavon is serving at http://${config.host}:${config.port} (${config.mode} mode, ${where})\n`,
       );
+      if (demoAccounts) process.stdout.write(demoAccounts);
     });
 }

@@ -1,0 +1,217 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Container from '@mui/material/Container';
+import Link from '@mui/material/Link';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, Link as RouterLink, ScrollRestoration, useLocation } from 'react-router';
+import { Bidi } from '../components/Bidi.tsx';
+import { StatusTag } from '../components/StatusTag.tsx';
+import { currentLanguage, setLanguage } from '../i18n/i18n.ts';
+import { colours } from './theme.ts';
+
+function SkipLink() {
+  const { t } = useTranslation();
+
+  return (
+    <Box
+      component="a"
+      href="#main-content"
+      sx={{
+        position: 'absolute',
+        insetInlineStart: 8,
+        top: -100,
+        zIndex: 10,
+        p: 1.5,
+        backgroundColor: colours.focus,
+        color: colours.text,
+        fontWeight: 700,
+        '&:focus': { top: 8, outline: `3px solid ${colours.text}` },
+      }}
+    >
+      {t('layout.skipLink')}
+    </Box>
+  );
+}
+
+function LanguageSwitch() {
+  const { t } = useTranslation();
+  const other = currentLanguage() === 'fa' ? 'en' : 'fa';
+
+  return (
+    <Button
+      lang={other}
+      onClick={() => void setLanguage(other)}
+      data-testid="language-switch"
+      sx={{
+        color: '#fff',
+        border: '2px solid #fff',
+        px: 1.5,
+        py: 0.25,
+        minWidth: 0,
+        fontFamily: 'inherit',
+        '&:hover': { backgroundColor: 'rgba(255,255,255,0.15)' },
+      }}
+    >
+      {t('layout.switchLanguage')}
+    </Button>
+  );
+}
+
+const headerLink = {
+  color: '#fff',
+  fontWeight: 700,
+  textDecorationThickness: '2px',
+  '&:hover': { textDecorationThickness: '3px' },
+} as const;
+
+function Header() {
+  const { t } = useTranslation();
+
+  return (
+    <Box
+      component="header"
+      sx={{ backgroundColor: colours.brand, color: '#fff', borderBottom: `8px solid ${colours.focus}` }}
+    >
+      <Container maxWidth="lg" sx={{ py: 1.5 }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 2 }}>
+          <Link component={RouterLink} to="/" underline="hover" sx={{ ...headerLink, display: 'block' }}>
+            <Box component="span" sx={{ display: 'block', fontSize: '1.5rem', lineHeight: 1.4 }}>
+              {t('service.short')}
+            </Box>
+            <Box
+              component="span"
+              sx={{ display: 'block', fontSize: '0.9rem', fontWeight: 400, lineHeight: 1.5 }}
+            >
+              {t('service.name')}
+            </Box>
+          </Link>
+          <LanguageSwitch />
+        </Box>
+        <Box component="nav" aria-label={t('layout.mainNav')} sx={{ mt: 1 }}>
+          <Box
+            component="ul"
+            sx={{ display: 'flex', flexWrap: 'wrap', gap: 3, m: 0, p: 0, listStyle: 'none' }}
+          >
+            <li>
+              <Link component={RouterLink} to="/search" sx={headerLink}>
+                {t('layout.search')}
+              </Link>
+            </li>
+            <li>
+              <Link component={RouterLink} to="/open-data" sx={headerLink}>
+                {t('layout.openData')}
+              </Link>
+            </li>
+          </Box>
+        </Box>
+      </Container>
+    </Box>
+  );
+}
+
+function PhaseBanner() {
+  const { t } = useTranslation();
+
+  return (
+    <Container maxWidth="lg">
+      <Box
+        component="p"
+        sx={{
+          display: 'flex',
+          gap: 1,
+          alignItems: 'baseline',
+          borderBottom: `1px solid ${colours.border}`,
+          py: 1,
+          m: 0,
+        }}
+      >
+        <StatusTag tone="blue">{t('layout.phase')}</StatusTag>
+        <Box component="span" sx={{ fontSize: '0.9rem' }}>
+          {t('layout.phaseText')}
+        </Box>
+      </Box>
+    </Container>
+  );
+}
+
+function Footer() {
+  const { t } = useTranslation();
+
+  return (
+    <Box
+      component="footer"
+      sx={{ mt: 'auto', backgroundColor: colours.panel, borderTop: `1px solid ${colours.border}`, py: 4 }}
+    >
+      <Container maxWidth="lg">
+        <Box component="nav" aria-label={t('layout.footerNav')}>
+          <Box
+            component="ul"
+            sx={{ display: 'flex', flexWrap: 'wrap', gap: 3, m: 0, p: 0, listStyle: 'none' }}
+          >
+            <li>
+              <Link component={RouterLink} to="/open-data" sx={{ color: colours.text }}>
+                {t('layout.openData')}
+              </Link>
+            </li>
+            <li>
+              <Link href="/api/docs" sx={{ color: colours.text }}>
+                {t('layout.apiDocs')}
+              </Link>
+            </li>
+          </Box>
+        </Box>
+        <Box component="p" sx={{ fontSize: '0.9rem', mb: 0 }}>
+          <Bidi>{t('layout.osm')}</Bidi>
+          <br />
+          <Bidi>{t('layout.source')}</Bidi>
+        </Box>
+      </Container>
+    </Box>
+  );
+}
+
+/**
+ * After a client-side navigation, focus moves to the new page's heading (as a full page load
+ * would put the reader at the top) — unless something on the page took focus already.
+ */
+function useFocusOnNavigation() {
+  const location = useLocation();
+  const previous = useRef(location.key);
+  useEffect(() => {
+    if (previous.current === location.key) return;
+    previous.current = location.key;
+    if (location.hash) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && document.body.contains(active)) return;
+    const heading = document.querySelector<HTMLElement>('#main-content h1');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    }
+  }, [location.key, location.hash]);
+}
+
+/** The frame of every page: skip link, header, phase banner, main, footer. */
+export function Layout() {
+  useFocusOnNavigation();
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: '100vh' }}>
+      <SkipLink />
+      <Header />
+      <PhaseBanner />
+      <Container
+        component="main"
+        id="main-content"
+        tabIndex={-1}
+        maxWidth="lg"
+        sx={{ py: { xs: 3, md: 5 }, outline: 'none' }}
+      >
+        <Outlet />
+      </Container>
+      <Footer />
+      <ScrollRestoration />
+    </Box>
+  );
+}
