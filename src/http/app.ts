@@ -10,6 +10,7 @@ import type { Mode } from '../config/config.ts';
 import type { Context } from '../context/context.ts';
 import { feedRoutes } from '../feed/feed.routes.ts';
 import { governanceRoutes, type OnDenied, type ResolveActor } from '../governance/governance.routes.ts';
+import { notificationsMeRoutes } from '../notifications/notifications.me.routes.ts';
 import { notificationsRoutes } from '../notifications/notifications.routes.ts';
 import { referenceRoutes } from '../reference/reference.routes.ts';
 import { registryRoutes } from '../registry/registry.routes.ts';
@@ -88,6 +89,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
       await api.register(referenceRoutes(ctx));
       await api.register(accountsRoutes(actx, options.rateLimits ?? false));
       await api.register(notificationsRoutes(ctx, { mode: options.mode ?? 'production' }));
+      await api.register(notificationsMeRoutes(ctx));
       await api.register(
         governanceRoutes(
           ctx,
