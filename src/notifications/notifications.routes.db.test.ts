@@ -26,14 +26,14 @@ describe('GET /api/v1/demo/outbox', () => {
     try {
       const all = await app.inject({ method: 'GET', url: '/api/v1/demo/outbox' });
       expect(all.statusCode).toBe(200);
-      expect(all.json().items.map((i: { to: string }) => i.to)).toEqual(['09122222222', '09121111111']);
+      expect(all.json().items.map((i: { to: string }) => i.to)).toEqual(['0912•••2222', '0912•••1111']);
 
       const one = await app.inject({ method: 'GET', url: '/api/v1/demo/outbox?to=09121111111&limit=5' });
       expect(one.json()).toEqual({
         items: [
           expect.objectContaining({
             channel: 'sms',
-            to: '09121111111',
+            to: '0912•••1111',
             kind: 'auth.sign_in_code',
             subject: null,
             body: { fa: 'کد ورود: 111111', en: 'Sign-in code: 111111' },

@@ -51,7 +51,8 @@ export function notificationsRoutes(
           items: rows.map((r) => ({
             id: r.id,
             channel: r.channel,
-            to: r.to_address,
+            // Masked even in demo mode: no public answer carries a phone number or an address.
+            to: maskAddress(r.to_address),
             kind: r.kind,
             subject:
               r.subject_fa !== null || r.subject_en !== null
@@ -67,4 +68,12 @@ export function notificationsRoutes(
       },
     );
   };
+}
+
+/** `09121234567` → `0912•••4567`; `maryam@example.ir` → `m•••@example.ir`. */
+export function maskAddress(address: string): string {
+  const at = address.indexOf('@');
+  if (at > 0) return `${address.slice(0, 1)}•••${address.slice(at)}`;
+
+  return address.length >= 8 ? `${address.slice(0, 4)}•••${address.slice(-4)}` : '•••';
 }

@@ -1,0 +1,362 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Action, actorForPerson, isAllowed, type Place } from '../src/access/index.ts';
+import { accountsContext, createAdministrator, createOfficer } from '../src/accounts/index.ts';
+import type { OpenContext } from '../src/context/open-context.ts';
+import { runWrite } from '../src/context/write.ts';
+import { createIdentifierSource } from '../src/demo/demo-identifiers.ts';
+import { appointOfficer, recordMembership } from '../src/governance/record-governance.ts';
+import { buildApp } from '../src/http/app.ts';
+import { findPersonId } from '../src/people/index.ts';
+import { buildCooperative } from './factories/registry.ts';
+import { createTestAccount, FAST_ACCOUNTS, signIn, TEST_ORIGIN, TEST_PASSWORD } from './helpers/auth.ts';
+import { createTestContext } from './helpers/test-context.ts';
+
+/**
+ * research/security.md T1–T4, generated from the application itself: every route in the OpenAPI
+ * document must have an entry below (a new route without one fails this test), and every route
+ * is called as every role — anonymous, a signed-in stranger, a member, a board member, the
+ * managing director and the inspector of cooperative A, ministry officers of A's county, A's
+ * province, another province and the nation, an administrator — on A and on B where it names a
+ * cooperative. Each answer is compared with the policy table, and no answer carries another
+ * person's national code or mobile.
+ */
+type Spec =
+  | { kind: 'public' }
+  | { kind: 'self'; body?: object; last?: boolean; anonymousOk?: boolean }
+  | { kind: 'policy'; action: Action; body: () => object }
+  | { kind: 'supervision' }
+  | { kind: 'demo' }
+  | { kind: 'sign-in flow'; body: object };
+
+const ids = createIdentifierSource(4242);
+const fresh = () => ({ nationalCode: ids.nationalCode(), firstName: 'تازه', lastName: 'وارد' });
+let serial = 0;
+
+const SPECS: Record<string, Spec> = {
+  'get /api/v1/cooperatives': { kind: 'public' },
+  'get /api/v1/cooperatives/{key}': { kind: 'public' },
+  'get /api/v1/cooperatives/{key}/filings': { kind: 'public' },
+  'get /api/v1/open-data/cooperatives.csv': { kind: 'public' },
+  'get /api/v1/open-data/cooperatives.json': { kind: 'public' },
+  'get /api/v1/open-data/dictionary': { kind: 'public' },
+  'get /api/v1/stream/events': { kind: 'public' },
+  'get /api/v1/reference/provinces': { kind: 'public' },
+  'get /api/v1/reference/fields': { kind: 'public' },
+  // The sign-in steps are the way in; src/accounts tests cover them in depth. Here: a bad body is a 400, never more.
+  'post /api/v1/auth/sign-in': { kind: 'sign-in flow', body: { nationalCode: '0684159415', password: 'x' } },
+  'post /api/v1/auth/sign-in/verify': { kind: 'sign-in flow', body: { challengeId: 'nope', code: '12' } },
+  'post /api/v1/auth/activate': { kind: 'sign-in flow', body: { nationalCode: 'abc' } },
+  'post /api/v1/auth/activate/verify': {
+    kind: 'sign-in flow',
+    body: { challengeId: 'nope', code: '1', password: 'p' },
+  },
+  'post /api/v1/auth/recover': { kind: 'sign-in flow', body: { nationalCode: 'abc' } },
+  'post /api/v1/auth/recover/verify': {
+    kind: 'sign-in flow',
+    body: { challengeId: 'nope', code: '1', password: 'p' },
+  },
+  // Signing out without a session is harmless and answers 200 (idempotent).
+  'post /api/v1/auth/sign-out': { kind: 'self', last: true, anonymousOk: true },
+  'get /api/v1/me': { kind: 'self' },
+  'get /api/v1/me/sessions': { kind: 'self' },
+  'delete /api/v1/me/sessions': { kind: 'self', last: true },
+  'post /api/v1/me/password': {
+    kind: 'self',
+    body: { currentPassword: 'wrong-password-1', newPassword: 'Another-long-pass-77' },
+  },
+  'get /api/v1/demo/outbox': { kind: 'demo' },
+  'get /api/v1/me/emails': { kind: 'self' },
+  'post /api/v1/me/emails': { kind: 'self', body: { email: 'not-an-address' } },
+  'post /api/v1/me/emails/verify': { kind: 'self', body: { code: '000000' } },
+  'delete /api/v1/me/emails/{id}': { kind: 'self' },
+  'get /api/v1/me/notification-preferences': { kind: 'self' },
+  'put /api/v1/me/notification-preferences': {
+    kind: 'self',
+    body: { kind: 'all', channel: 'inapp', enabled: true },
+  },
+  'get /api/v1/me/inbox': { kind: 'self' },
+  'post /api/v1/me/inbox/read': { kind: 'self', body: {} },
+  'get /api/v1/me/cooperatives': { kind: 'self' },
+  'post /api/v1/cooperatives/{legalId}/assemblies': {
+    kind: 'policy',
+    action: 'cooperative.record_assembly',
+    body: () => ({ kind: 'ordinary', fiscalYear: 1404, heldOn: '1405/03/01' }),
+  },
+  'post /api/v1/cooperatives/{legalId}/filings': {
+    kind: 'policy',
+    action: 'cooperative.record_filing',
+    body: () => ({ kind: 'other', filedOn: '1405/01/01' }),
+  },
+  'post /api/v1/cooperatives/{legalId}/officers': {
+    kind: 'policy',
+    action: 'cooperative.record_officer',
+    body: () => ({ person: fresh(), role: 'board_alternate', termStart: '1405/01/01' }),
+  },
+  'post /api/v1/cooperatives/{legalId}/declarations': {
+    kind: 'policy',
+    action: 'cooperative.record_declaration',
+    body: () => ({
+      officerNationalCode: CODES.director,
+      kind: 'company',
+      relation: 'owner',
+      companyName: 'شرکت نمونه',
+      declaredOn: '1405/01/01',
+    }),
+  },
+  'post /api/v1/cooperatives/{legalId}/members': {
+    kind: 'policy',
+    action: 'cooperative.record_member',
+    body: () => ({ memberNo: `x${serial++}`, person: fresh(), joinedOn: '1405/01/01', shares: 1 }),
+  },
+  'get /api/v1/supervision/cooperatives': { kind: 'supervision' },
+};
+
+const A = '10380284790'; // Shiraz, Fars
+const B = '10623657427'; // Kerman, Kerman
+const ROLES = [
+  'stranger',
+  'member',
+  'board',
+  'director',
+  'inspector',
+  'county',
+  'province',
+  'otherProvince',
+  'nation',
+  'admin',
+] as const;
+type Role = (typeof ROLES)[number];
+const CODES = Object.fromEntries(ROLES.map((r) => [r, ids.nationalCode()])) as Record<Role, string>;
+const MOBILES = Object.fromEntries(
+  ROLES.map((r, i) => [r, `0912${String(1000000 + i).padStart(7, '0')}`]),
+) as Record<Role, string>;
+
+let ctx: OpenContext;
+let app: FastifyInstance;
+const places: Record<string, Place> = {};
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const a = await buildCooperative(ctx, { legalId: A });
+  const b = await buildCooperative(ctx, {
+    legalId: B,
+    name: 'تعاونی مسکن کرمان',
+    province: 'کرمان',
+    county: 'کرمان',
+    registrationNo: '2',
+  });
+  const fars = ctx.reference.findProvince('فارس')?.id ?? 0;
+  const kerman = ctx.reference.findProvince('کرمان')?.id ?? 0;
+  places[A] = {
+    cooperativeId: a,
+    provinceId: fars,
+    countyId: ctx.reference.findCounty(fars, 'شیراز')?.id ?? 0,
+  };
+  places[B] = {
+    cooperativeId: b,
+    provinceId: kerman,
+    countyId: ctx.reference.findCounty(kerman, 'کرمان')?.id ?? 0,
+  };
+  for (const role of ROLES) {
+    await createTestAccount(ctx, {
+      nationalCode: CODES[role],
+      mobile: MOBILES[role],
+      firstName: 'نقش',
+      lastName: role,
+    });
+  }
+  const person = (role: Role) => ({ nationalCode: CODES[role], firstName: 'نقش', lastName: role });
+  await runWrite(recordMembership, ctx, {
+    cooperativeLegalId: A,
+    memberNo: 'm1',
+    person: person('member'),
+    joinedOn: '1400/01/01',
+    shares: 3,
+  });
+  for (const [role, office] of [
+    ['board', 'board_principal'],
+    ['director', 'managing_director'],
+    ['inspector', 'inspector_principal'],
+  ] as const) {
+    await runWrite(appointOfficer, ctx, {
+      cooperativeLegalId: A,
+      person: person(role),
+      role: office,
+      termStart: '1404/01/01',
+    });
+  }
+  const actx = accountsContext(ctx, FAST_ACCOUNTS);
+  await createOfficer(
+    actx,
+    { nationalCode: CODES.county },
+    { scope: 'county', province: 'فارس', county: 'شیراز' },
+  );
+  await createOfficer(actx, { nationalCode: CODES.province }, { scope: 'province', province: 'فارس' });
+  await createOfficer(actx, { nationalCode: CODES.otherProvince }, { scope: 'province', province: 'کرمان' });
+  await createOfficer(actx, { nationalCode: CODES.nation }, { scope: 'nation' });
+  await createAdministrator(actx, { nationalCode: CODES.admin });
+  app = await buildApp(ctx, { logLevel: 'silent', accounts: FAST_ACCOUNTS, mode: 'demo' });
+}, 120_000);
+
+afterAll(async () => {
+  await app?.close();
+  await ctx?.close();
+});
+
+/** Other people's identifiers, which must never appear in an answer to `role`. */
+function othersSecrets(role: Role | 'anonymous'): string[] {
+  return ROLES.filter((r) => r !== role).flatMap((r) => [CODES[r], MOBILES[r]]);
+}
+
+describe('every route × every role', () => {
+  it('has an entry for every route of the application', async () => {
+    await app.ready();
+    const doc = app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m} ${path}`),
+    );
+    expect(routes.filter((r) => !(r in SPECS))).toEqual([]);
+    expect(Object.keys(SPECS).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  it('answers as the policy table says, with zero cross-cooperative writes and zero private fields', async () => {
+    const sessions = new Map<Role, Record<string, string>>();
+    for (const role of ROLES) sessions.set(role, (await signIn(app, ctx, CODES[role])).headers);
+    const mismatches: string[] = [];
+    const leaks: string[] = [];
+    const call = async (who: Role | 'anonymous', method: string, url: string, payload?: object) => {
+      const headers = who === 'anonymous' ? { origin: TEST_ORIGIN } : (sessions.get(who) ?? {});
+      const response = await app.inject({
+        method: method.toUpperCase() as 'GET',
+        url,
+        headers,
+        ...(payload ? { payload } : {}),
+      });
+      const found = othersSecrets(who).filter((s) => response.body.includes(s));
+      if (found.length > 0) leaks.push(`${who} ${method} ${url}: ${found.join(',')}`);
+
+      return response;
+    };
+    const expectStatus = (label: string, actual: number, ok: (s: number) => boolean, want: string) => {
+      if (!ok(actual)) mismatches.push(`${label}: got ${actual}, want ${want}`);
+    };
+
+    const ordered = Object.entries(SPECS).sort(
+      ([, x], [, y]) =>
+        Number(x.kind === 'self' && x.last === true) - Number(y.kind === 'self' && y.last === true),
+    );
+    for (const [route, spec] of ordered) {
+      const [method = 'get', path = ''] = route.split(' ');
+      const url = path.replace('{key}', A).replace('{id}', '999999');
+      const everyone: Array<Role | 'anonymous'> = ['anonymous', ...ROLES];
+      switch (spec.kind) {
+        case 'public':
+        case 'demo':
+          for (const who of everyone) {
+            expectStatus(
+              `${who} ${route}`,
+              (await call(who, method, url)).statusCode,
+              (s) => s === 200,
+              '200',
+            );
+          }
+          break;
+        case 'sign-in flow':
+          expectStatus(
+            `anonymous ${route}`,
+            (await call('anonymous', method, url, spec.body)).statusCode,
+            (s) => s >= 400 && s < 500,
+            '4xx',
+          );
+          break;
+        case 'self':
+          expectStatus(
+            `anonymous ${route}`,
+            (
+              await call(
+                'anonymous',
+                method,
+                url,
+                spec.body ?? (method === 'get' || method === 'delete' ? undefined : {}),
+              )
+            ).statusCode,
+            (s) => s === 401 || s === 400 || (spec.anonymousOk === true && s === 200),
+            '401 (or 400 for a bad body)',
+          );
+          for (const who of ROLES) {
+            // A route that ends sessions gets a fresh one, so that the next such route has one too.
+            if (spec.last) sessions.set(who, (await signIn(app, ctx, CODES[who])).headers);
+            const status = (await call(who, method, url, spec.body)).statusCode;
+            expectStatus(
+              `${who} ${route}`,
+              status,
+              (s) => s !== 401 && s !== 403 && s < 500,
+              'not 401/403/5xx',
+            );
+          }
+          break;
+        case 'policy':
+          for (const legalId of [A, B]) {
+            const target = path.replace('{legalId}', legalId);
+            expectStatus(
+              `anonymous ${route} ${legalId}`,
+              (await call('anonymous', method, target, spec.body())).statusCode,
+              (s) => s === 401,
+              '401',
+            );
+            for (const who of ROLES) {
+              const personId = await findPersonId(ctx.db, CODES[who]);
+              const allowed = isAllowed(
+                await actorForPerson(ctx.db, personId ?? 0),
+                spec.action,
+                places[legalId] ?? null,
+              );
+              const want = !allowed
+                ? 403
+                : spec.action === 'cooperative.record_declaration' && legalId === B
+                  ? 400
+                  : 201;
+              expectStatus(
+                `${who} ${route} ${legalId}`,
+                (await call(who, method, target, spec.body())).statusCode,
+                (s) => s === want,
+                String(want),
+              );
+            }
+          }
+          break;
+        case 'supervision':
+          for (const who of ['anonymous', ...ROLES] as const) {
+            const response = await call(who, method, url);
+            const want =
+              who === 'anonymous'
+                ? 401
+                : ['county', 'province', 'otherProvince'].includes(who)
+                  ? 200
+                  : ['nation', 'admin'].includes(who)
+                    ? 400
+                    : 403;
+            expectStatus(`${who} ${route}`, response.statusCode, (s) => s === want, String(want));
+            if (response.statusCode === 200) {
+              const own = who === 'otherProvince' ? B : A;
+              const legalIds = response.json().items.map((c: { legalId: string }) => c.legalId);
+              if (legalIds.some((id: string) => id !== own))
+                mismatches.push(`${who} sees ${legalIds.join(',')} outside their region`);
+            }
+          }
+          break;
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(leaks).toEqual([]);
+  }, 120_000);
+
+  it('signs in every role with the real flow (password and SMS code)', async () => {
+    for (const role of ROLES) {
+      const { headers } = await signIn(app, ctx, CODES[role], { password: TEST_PASSWORD });
+      const me = await app.inject({ method: 'GET', url: '/api/v1/me', headers });
+      expect(me.statusCode, role).toBe(200);
+    }
+  });
+});
