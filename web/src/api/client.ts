@@ -46,3 +46,38 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
 export function isFieldProblem(error: unknown): error is ApiProblem {
   return error instanceof ApiProblem && error.status === 400 && error.fields.length > 0;
 }
+
+/**
+ * Sends a state-changing request with a JSON body (or none). The browser adds the Origin header
+ * the server's CSRF check asks for; the session cookie goes along (same origin).
+ */
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(`/api/v1${path}`, {
+    method,
+    headers:
+      body === undefined
+        ? { accept: 'application/json' }
+        : { accept: 'application/json', 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  const parsed: unknown = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    throw new ApiProblem(response.status, typeof parsed === 'object' && parsed !== null ? parsed : {});
+  }
+  return parsed as T;
+}
+
+/** Whether an error is the server's "sign in first" (no session, or it ended). */
+export function isUnauthorized(error: unknown): error is ApiProblem {
+  return error instanceof ApiProblem && error.status === 401;
+}
+
+/** Whether an error is the server's refusal: the person is signed in but may not do this. */
+export function isForbidden(error: unknown): error is ApiProblem {
+  return error instanceof ApiProblem && error.status === 403;
+}

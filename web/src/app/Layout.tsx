@@ -2,9 +2,13 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Container from '@mui/material/Container';
 import Link from '@mui/material/Link';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, Link as RouterLink, ScrollRestoration, useLocation } from 'react-router';
+import { Outlet, Link as RouterLink, ScrollRestoration, useLocation, useNavigate } from 'react-router';
+import { isUnauthorized } from '../api/client.ts';
+import { meQuery, setSessionHint, signOut, useSessionHint } from '../api/session.ts';
+import type { Me } from '../api/types.ts';
 import { Bidi } from '../components/Bidi.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { currentLanguage, setLanguage } from '../i18n/i18n.ts';
@@ -65,8 +69,45 @@ const headerLink = {
   '&:hover': { textDecorationThickness: '3px' },
 } as const;
 
+/** Who is signed in, if anyone: asked of the server only when this browser signed in before. */
+function useSignedIn(): Me | undefined {
+  const hinted = useSessionHint();
+  const me = useQuery({ ...meQuery, enabled: hinted });
+  useEffect(() => {
+    if (isUnauthorized(me.error)) setSessionHint(false);
+  }, [me.error]);
+
+  return hinted ? me.data : undefined;
+}
+
+function SignOutButton() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+
+  return (
+    <Button
+      data-testid="sign-out"
+      onClick={() => void signOut().finally(() => navigate('/signed-out'))}
+      sx={{
+        ...headerLink,
+        p: 0,
+        minWidth: 0,
+        fontSize: 'inherit',
+        lineHeight: 'inherit',
+        textDecoration: 'underline',
+        textUnderlineOffset: '0.2em',
+        '&:hover': { backgroundColor: 'transparent', textDecorationThickness: '3px' },
+      }}
+    >
+      {t('layout.signOut')}
+    </Button>
+  );
+}
+
 function Header() {
   const { t } = useTranslation();
+  const me = useSignedIn();
+  const staff = (me?.staffRoles.length ?? 0) > 0;
 
   return (
     <Box
@@ -91,7 +132,15 @@ function Header() {
         <Box component="nav" aria-label={t('layout.mainNav')} sx={{ mt: 1 }}>
           <Box
             component="ul"
-            sx={{ display: 'flex', flexWrap: 'wrap', gap: 3, m: 0, p: 0, listStyle: 'none' }}
+            sx={{
+              display: 'flex',
+              flexWrap: 'wrap',
+              columnGap: 3,
+              rowGap: 0.5,
+              m: 0,
+              p: 0,
+              listStyle: 'none',
+            }}
           >
             <li>
               <Link component={RouterLink} to="/search" sx={headerLink}>
@@ -103,8 +152,57 @@ function Header() {
                 {t('layout.openData')}
               </Link>
             </li>
+            {me ? (
+              <>
+                <li>
+                  <Link component={RouterLink} to="/me" sx={headerLink}>
+                    {t('layout.myCooperatives')}
+                  </Link>
+                </li>
+                {staff && (
+                  <li>
+                    <Link component={RouterLink} to="/supervision" sx={headerLink}>
+                      {t('layout.supervision')}
+                    </Link>
+                  </li>
+                )}
+                <li>
+                  <Link component={RouterLink} to="/account" sx={headerLink}>
+                    {t('layout.account')}
+                  </Link>
+                </li>
+              </>
+            ) : (
+              <li>
+                <Link component={RouterLink} to="/sign-in" sx={headerLink} data-testid="sign-in-link">
+                  {t('layout.signIn')}
+                </Link>
+              </li>
+            )}
           </Box>
         </Box>
+        {me && (
+          <Box
+            data-testid="signed-in-as"
+            sx={{
+              display: 'flex',
+              flexWrap: 'wrap',
+              alignItems: 'baseline',
+              columnGap: 2,
+              mt: 1,
+              pt: 1,
+              borderTop: '1px solid rgba(255,255,255,0.35)',
+            }}
+          >
+            <span>
+              {t('layout.signedInAs')}{' '}
+              <Box component="strong" sx={{ fontWeight: 700 }}>
+                {me.firstName} {me.lastName}
+              </Box>
+            </span>
+            <SignOutButton />
+          </Box>
+        )}
       </Container>
     </Box>
   );
@@ -195,6 +293,8 @@ function useFocusOnNavigation() {
 /** The frame of every page: skip link, header, phase banner, main, footer. */
 export function Layout() {
   useFocusOnNavigation();
+  // The page shown, for browser tests to wait on: the address changes before the page does.
+  const { pathname } = useLocation();
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', minHeight: '100vh' }}>
@@ -206,6 +306,7 @@ export function Layout() {
         id="main-content"
         tabIndex={-1}
         maxWidth="lg"
+        data-path={pathname}
         sx={{ py: { xs: 3, md: 5 }, outline: 'none' }}
       >
         <Outlet />

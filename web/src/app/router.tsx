@@ -1,11 +1,24 @@
+import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { loadAccountMessages } from '../i18n/i18n.ts';
 import { RouteError } from '../pages/RouteError.tsx';
 import { Layout } from './Layout.tsx';
 
 /**
- * Public pages, each its own chunk (loaded before the page renders). Signed-in pages are added
- * here the same way when the accounts API is there.
+ * A page of the sign-in journeys or a signed-in page: its chunk and the messages of those pages
+ * (a chunk of their own, so the public pages never carry them) load before it renders.
  */
+function accountPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return async () => {
+    const [module] = await Promise.all([load(), loadAccountMessages()]);
+    return { Component: pick(module) };
+  };
+}
+
+const signIn = () => import('../pages/SignInPage.tsx');
+const activation = () => import('../pages/ActivationPages.tsx');
+
+/** Every page is its own chunk, loaded before the page renders. */
 export const router = createBrowserRouter([
   {
     element: <Layout />,
@@ -28,6 +41,59 @@ export const router = createBrowserRouter([
       {
         path: 'open-data',
         lazy: async () => ({ Component: (await import('../pages/OpenDataPage.tsx')).OpenDataPage }),
+      },
+      // Sign-in, activation and recovery: question pages, one step each.
+      { path: 'sign-in', lazy: accountPage(signIn, (m) => m.SignInPage) },
+      { path: 'sign-in/code', lazy: accountPage(signIn, (m) => m.SignInCodePage) },
+      { path: 'activate', lazy: accountPage(activation, (m) => m.ActivationStartPage) },
+      { path: 'activate/code', lazy: accountPage(activation, (m) => m.ActivationCodePage) },
+      { path: 'activate/password', lazy: accountPage(activation, (m) => m.ActivationPasswordPage) },
+      { path: 'recover', lazy: accountPage(activation, (m) => m.RecoveryStartPage) },
+      { path: 'recover/code', lazy: accountPage(activation, (m) => m.RecoveryCodePage) },
+      { path: 'recover/password', lazy: accountPage(activation, (m) => m.RecoveryPasswordPage) },
+      {
+        path: 'signed-out',
+        lazy: accountPage(
+          () => import('../pages/SignedOutPage.tsx'),
+          (m) => m.SignedOutPage,
+        ),
+      },
+      // Signed-in pages: the frame sends anyone not signed in to /sign-in?next=….
+      {
+        lazy: accountPage(
+          () => import('../pages/RequireSignIn.tsx'),
+          (m) => m.RequireSignIn,
+        ),
+        children: [
+          {
+            path: 'me',
+            lazy: accountPage(
+              () => import('../pages/MyCooperativesPage.tsx'),
+              (m) => m.MyCooperativesPage,
+            ),
+          },
+          {
+            path: 'cooperatives/:legalId/record/:kind',
+            lazy: accountPage(
+              () => import('../pages/RecordPage.tsx'),
+              (m) => m.RecordPage,
+            ),
+          },
+          {
+            path: 'supervision',
+            lazy: accountPage(
+              () => import('../pages/SupervisionPage.tsx'),
+              (m) => m.SupervisionPage,
+            ),
+          },
+          {
+            path: 'account',
+            lazy: accountPage(
+              () => import('../pages/AccountPage.tsx'),
+              (m) => m.AccountPage,
+            ),
+          },
+        ],
       },
       {
         path: '*',

@@ -3,6 +3,7 @@ import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import NativeSelect from '@mui/material/NativeSelect';
 import OutlinedInput from '@mui/material/OutlinedInput';
+import Typography from '@mui/material/Typography';
 import type { ChangeEvent, HTMLAttributes, ReactNode } from 'react';
 import { colours } from '../app/theme.ts';
 
@@ -16,27 +17,48 @@ type Common = {
   error?: string;
 };
 
-function describedBy(id: string, hint?: string, error?: string): string | undefined {
+/** The ids of a field's hint and error message, for `aria-describedby`. */
+export function describedBy(id: string, hint?: string, error?: string): string | undefined {
   const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
-function Label({ id, label, hint, error }: Omit<Common, 'name'>) {
+function Label({
+  id,
+  label,
+  hint,
+  error,
+  asHeading = false,
+}: Omit<Common, 'name'> & { asHeading?: boolean }) {
+  const text = (
+    <FormLabel
+      htmlFor={id}
+      sx={{
+        color: colours.text,
+        fontWeight: 700,
+        mb: 0.5,
+        '&.Mui-focused, &.Mui-error': { color: colours.text },
+        ...(asHeading ? { fontSize: 'inherit', lineHeight: 'inherit' } : {}),
+      }}
+    >
+      {label}
+    </FormLabel>
+  );
+
   return (
     <>
-      <FormLabel
-        htmlFor={id}
-        sx={{
-          color: colours.text,
-          fontWeight: 700,
-          mb: 0.5,
-          '&.Mui-focused, &.Mui-error': { color: colours.text },
-        }}
-      >
-        {label}
-      </FormLabel>
+      {asHeading ? (
+        <Typography variant="h1" sx={{ mb: 1 }}>
+          {text}
+        </Typography>
+      ) : (
+        text
+      )}
       {hint && (
-        <FormHelperText id={`${id}-hint`} sx={{ mt: 0, mb: 1, color: colours.secondaryText }}>
+        <FormHelperText
+          id={`${id}-hint`}
+          sx={{ mt: 0, mb: 1, color: colours.secondaryText, '&.Mui-error': { color: colours.secondaryText } }}
+        >
           {hint}
         </FormHelperText>
       )}
@@ -62,6 +84,11 @@ export function TextInput({
   autoComplete,
   inputMode,
   endAdornment,
+  multiline = false,
+  rows,
+  width,
+  dir,
+  labelAsHeading = false,
 }: Common & {
   value: string;
   onChange: (value: string) => void;
@@ -69,10 +96,18 @@ export function TextInput({
   autoComplete?: string;
   inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
   endAdornment?: ReactNode;
+  multiline?: boolean;
+  rows?: number;
+  /** The input's width, a hint at the expected answer (GOV.UK: a code field is short), e.g. `12em`. */
+  width?: string;
+  /** `ltr` for answers written left to right (e-mail addresses). */
+  dir?: 'ltr' | 'rtl';
+  /** A question page asks one thing: its label is the page's heading (GOV.UK). */
+  labelAsHeading?: boolean;
 }) {
   return (
     <FormControl fullWidth error={Boolean(error)} sx={{ mb: 3 }}>
-      <Label id={id} label={label} hint={hint} error={error} />
+      <Label id={id} label={label} hint={hint} error={error} asHeading={labelAsHeading} />
       <OutlinedInput
         id={id}
         name={name}
@@ -81,15 +116,18 @@ export function TextInput({
         onChange={(event: ChangeEvent<HTMLInputElement>) => onChange(event.target.value)}
         autoComplete={autoComplete}
         endAdornment={endAdornment}
+        multiline={multiline}
+        rows={rows}
         slotProps={{
           input: {
             'aria-describedby': describedBy(id, hint, error),
             'aria-invalid': error ? true : undefined,
             inputMode,
             spellCheck: false,
+            dir,
           },
         }}
-        sx={{ backgroundColor: '#fff' }}
+        sx={{ backgroundColor: '#fff', ...(width ? { maxWidth: width } : {}) }}
       />
     </FormControl>
   );

@@ -49,3 +49,44 @@ export function monthName(m: number, language: Language): string {
 export function formatRials(rials: number, language: Language): { rials: string; toman: string } {
   return { rials: formatNumber(rials, language), toman: formatNumber(Math.floor(rials / 10), language) };
 }
+
+const TEHRAN = 'Asia/Tehran';
+const tehranDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TEHRAN,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const clockFormats: Record<Language, Intl.DateTimeFormat> = {
+  fa: new Intl.DateTimeFormat('fa-IR', {
+    timeZone: TEHRAN,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    timeZone: TEHRAN,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }),
+};
+
+/** The time of an instant (ISO-8601) on Tehran's clock: `۱۲:۱۰`. */
+export function formatTime(instant: string, language: Language): string {
+  return clockFormats[language].format(new Date(instant));
+}
+
+/** An instant as a Jalali date and a Tehran time: `۷ آذر ۱۴۰۵، ۱۲:۱۰`. */
+export function formatInstant(instant: string, language: Language): string {
+  const day = tehranDay.format(new Date(instant));
+  return `${formatDate(day, language)}${language === 'fa' ? '، ' : ', '}${formatTime(instant, language)}`;
+}
+
+/**
+ * Text written left to right inside a sentence of either direction (a masked mobile number,
+ * an e-mail address), isolated so its characters keep their order: LRI … PDI.
+ */
+export function ltr(text: string): string {
+  return `\u2066${text}\u2069`;
+}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n/i18n.ts';
-import { formatDate, formatNumber, localDigits } from './format.ts';
+import { formatDate, formatInstant, formatNumber, formatTime, localDigits } from './format.ts';
 
 /** The formatters of the current language, for components. */
 export function useFormat() {
@@ -12,5 +12,7 @@ export function useFormat() {
     number: (n: number) => formatNumber(n, language),
     date: (iso: string) => formatDate(iso, language),
     digits: (text: string) => localDigits(text, language),
+    time: (instant: string) => formatTime(instant, language),
+    instant: (instant: string) => formatInstant(instant, language),
   };
 }

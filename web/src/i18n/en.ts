@@ -21,6 +21,12 @@ export const en: Messages = {
     osm: 'Administrative divisions: © OpenStreetMap contributors (ODbL)',
     loading: 'Loading…',
     errorTitle: 'Error',
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    myCooperatives: 'My cooperatives',
+    supervision: 'Supervision',
+    account: 'Account',
+    signedInAs: 'Signed in as',
   },
   home: {
     title: 'The public register of cooperatives',

@@ -22,6 +22,12 @@ export const fa = {
     osm: 'تقسیمات کشوری: © مشارکت‌کنندگان OpenStreetMap (ODbL)',
     loading: 'در حال بارگذاری…',
     errorTitle: 'خطا',
+    signIn: 'ورود',
+    signOut: 'خروج',
+    myCooperatives: 'تعاونی‌های من',
+    supervision: 'نظارت',
+    account: 'حساب کاربری',
+    signedInAs: 'وارد شده‌اید:',
   },
   home: {
     title: 'ثبت عمومی تعاونی‌ها',

@@ -29,6 +29,29 @@ async function ensureLoaded(language: Language): Promise<void> {
     const { en } = await import('./en.ts');
     i18next.addResourceBundle('en', 'translation', en);
   }
+  if (accountMessagesWanted) await ensureAccountMessages(language);
+}
+
+/**
+ * The messages of the sign-in and signed-in pages are a chunk of their own, so the public pages
+ * do not carry them: those pages' routes call `loadAccountMessages()` before they render.
+ */
+let accountMessagesWanted = false;
+const accountMessagesLoaded = new Set<Language>();
+
+async function ensureAccountMessages(language: Language): Promise<void> {
+  if (accountMessagesLoaded.has(language)) return;
+  const messages =
+    language === 'fa'
+      ? (await import('./account.fa.ts')).accountFa
+      : (await import('./account.en.ts')).accountEn;
+  i18next.addResourceBundle(language, 'translation', messages, true, true);
+  accountMessagesLoaded.add(language);
+}
+
+export async function loadAccountMessages(): Promise<void> {
+  accountMessagesWanted = true;
+  await ensureAccountMessages(currentLanguage());
 }
 
 function applyToDocument(language: Language): void {

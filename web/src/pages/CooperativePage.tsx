@@ -24,6 +24,7 @@ import { Loading } from '../components/Loading.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { STATUS_TONE, StatusTag } from '../components/StatusTag.tsx';
 import { SummaryList } from '../components/SummaryList.tsx';
+import { TermCountdown } from '../components/TermCountdown.tsx';
 import { formatRials, monthName } from '../format/format.ts';
 import { useFormat } from '../format/use-format.ts';
 
@@ -231,32 +232,6 @@ function HealthCard({ coop }: { coop: CooperativeProfile }) {
         </dd>
       </Box>
     </Box>
-  );
-}
-
-/** "۱۲۰ روز مانده" or, once the term is over, "مدت مسئولیت ۱۵۰ روز پیش تمام شده". */
-function TermCountdown({ daysLeft, expired }: { daysLeft: number; expired: boolean }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const n = Math.abs(daysLeft);
-  if (expired) {
-    return (
-      <StatusTag tone="red" testId="term-countdown">
-        {t('profile.expired', { count: n, n: format.number(n) })}
-      </StatusTag>
-    );
-  }
-  if (daysLeft === 0) {
-    return (
-      <StatusTag tone="orange" testId="term-countdown">
-        {t('profile.endsToday')}
-      </StatusTag>
-    );
-  }
-  return (
-    <StatusTag tone={daysLeft <= 90 ? 'orange' : 'blue'} testId="term-countdown">
-      {t('profile.daysLeft', { count: n, n: format.number(n) })}
-    </StatusTag>
   );
 }
 
