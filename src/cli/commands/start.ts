@@ -51,5 +51,11 @@ export function registerStartCommand(program: Command): void {
         `Taavon is serving at http://${config.host}:${config.port} (${config.mode} mode, ${where})\n`,
       );
       if (demoAccounts) process.stdout.write(demoAccounts);
+      if (config.mode === 'demo') {
+        const outboxUrl = `http://${config.host}:${config.port}/api/v1/demo/outbox?limit=5`;
+        process.stdout.write(
+          `صندوق پیامک‌های نمایشی (کد ورود) / demo SMS outbox (sign-in codes): ${outboxUrl}\n`,
+        );
+      }
     });
 }
