@@ -1,6 +1,3 @@
-import Accordion from '@mui/material/Accordion';
-import AccordionDetails from '@mui/material/AccordionDetails';
-import AccordionSummary from '@mui/material/AccordionSummary';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -20,6 +17,7 @@ import { fieldsQuery, provincesQuery, searchQuery } from '../api/queries.ts';
 import type { CooperativeSummary, SearchResult } from '../api/types.ts';
 import { colours } from '../app/theme.ts';
 import { type ErrorItem, ErrorSummary } from '../components/ErrorSummary.tsx';
+import { FiltersPanel } from '../components/FiltersPanel.tsx';
 import { SelectInput } from '../components/FormFields.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
@@ -161,7 +159,6 @@ function Filters({
   showClear: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const wide = useMediaQuery((theme) => theme.breakpoints.up('md'), { noSsr: true });
   const provinces = useQuery(provincesQuery);
   const fields = useQuery(fieldsQuery);
   const en = i18n.language === 'en';
@@ -252,43 +249,7 @@ function Filters({
     </Box>
   );
 
-  if (wide) {
-    return (
-      <Box component="section" aria-labelledby="filters-title" sx={{ backgroundColor: colours.panel, p: 3 }}>
-        <Typography variant="h2" id="filters-title" sx={{ mb: 2 }}>
-          {t('search.filters')}
-        </Typography>
-        {form}
-      </Box>
-    );
-  }
-  return (
-    <Accordion
-      defaultExpanded={open}
-      disableGutters
-      elevation={0}
-      slotProps={{ heading: { component: 'h2' } }}
-      sx={{ backgroundColor: colours.panel, border: `1px solid ${colours.border}` }}
-    >
-      <AccordionSummary
-        aria-controls="filters-panel"
-        id="filters-title"
-        expandIcon={<ExpandIcon />}
-        sx={{ fontWeight: 700, fontSize: '1.1rem' }}
-      >
-        {t('search.filters')}
-      </AccordionSummary>
-      <AccordionDetails id="filters-panel">{form}</AccordionDetails>
-    </Accordion>
-  );
-}
-
-function ExpandIcon() {
-  return (
-    <svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false">
-      <path d="M4 7l6 6 6-6" fill="none" stroke="currentColor" strokeWidth="2.5" />
-    </svg>
-  );
+  return <FiltersPanel open={open}>{form}</FiltersPanel>;
 }
 
 function Results({
