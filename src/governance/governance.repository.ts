@@ -1,4 +1,12 @@
-import type { Executor } from '../db/database.ts';
+import type { Insertable } from 'kysely';
+import type {
+  AssemblyTable,
+  Executor,
+  FilingTable,
+  InterestDeclarationTable,
+  MembershipTable,
+  OfficerTable,
+} from '../db/database.ts';
 
 export async function memberNoTaken(db: Executor, cooperativeId: number, memberNo: string): Promise<boolean> {
   const row = await db
@@ -11,38 +19,11 @@ export async function memberNoTaken(db: Executor, cooperativeId: number, memberN
   return row !== undefined;
 }
 
-export async function insertMembership(
-  db: Executor,
-  row: {
-    cooperative_id: number;
-    member_no: string;
-    person_id: number | null;
-    legal_entity_id: number | null;
-    joined_on: string;
-    left_on: string | null;
-    shares: number;
-    created_at: string;
-  },
-): Promise<void> {
+export async function insertMembership(db: Executor, row: Insertable<MembershipTable>): Promise<void> {
   await db.insertInto('memberships').values(row).execute();
 }
 
-export async function insertOfficer(
-  db: Executor,
-  row: {
-    cooperative_id: number;
-    person_id: number | null;
-    legal_entity_id: number | null;
-    role: string;
-    position: string | null;
-    term_start: string;
-    term_end: string;
-    accepted_on: string | null;
-    ended_on: string | null;
-    consecutive_terms: number;
-    created_at: string;
-  },
-): Promise<number> {
+export async function insertOfficer(db: Executor, row: Insertable<OfficerTable>): Promise<number> {
   const inserted = await db.insertInto('officers').values(row).returning('id').executeTakeFirstOrThrow();
 
   return inserted.id;
@@ -66,52 +47,18 @@ export async function findOfficerIdsByNationalCode(
 
 export async function insertDeclaration(
   db: Executor,
-  row: {
-    cooperative_id: number;
-    officer_id: number;
-    kind: string;
-    relation: string;
-    person_national_code: string | null;
-    person_name: string | null;
-    company_legal_id: string | null;
-    company_name: string | null;
-    declared_on: string;
-    created_at: string;
-  },
+  row: Insertable<InterestDeclarationTable>,
 ): Promise<void> {
   await db.insertInto('interest_declarations').values(row).execute();
 }
 
-export async function insertAssembly(
-  db: Executor,
-  row: {
-    cooperative_id: number;
-    kind: string;
-    fiscal_year: number | null;
-    call_number: number;
-    invitation_published_on: string | null;
-    held_on: string | null;
-    elections_held: number;
-    created_at: string;
-  },
-): Promise<number> {
+export async function insertAssembly(db: Executor, row: Insertable<AssemblyTable>): Promise<number> {
   const inserted = await db.insertInto('assemblies').values(row).returning('id').executeTakeFirstOrThrow();
 
   return inserted.id;
 }
 
-export async function insertFiling(
-  db: Executor,
-  row: {
-    cooperative_id: number;
-    kind: string;
-    fiscal_year: number | null;
-    filed_on: string;
-    assembly_id: number | null;
-    description: string | null;
-    created_at: string;
-  },
-): Promise<number> {
+export async function insertFiling(db: Executor, row: Insertable<FilingTable>): Promise<number> {
   const inserted = await db.insertInto('filings').values(row).returning('id').executeTakeFirstOrThrow();
 
   return inserted.id;

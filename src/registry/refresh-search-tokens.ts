@@ -4,15 +4,12 @@ import { cooperativeTokens } from './search-tokens.ts';
 
 /** Rebuilds a cooperative's search tokens from its name, identifiers and current officers. */
 export async function refreshSearchTokens(tx: Executor, cooperativeId: number): Promise<void> {
-  const [coop, sortKey] = await Promise.all([
-    repo.findCooperativeById(tx, cooperativeId),
-    repo.findSortKey(tx, cooperativeId),
-  ]);
-  if (!coop || sortKey === undefined) return;
+  const coop = await repo.findTokenSource(tx, cooperativeId);
+  if (!coop) return;
   const officers = await repo.listCurrentOfficerNames(tx, cooperativeId);
   await repo.replaceSearchTokens(
     tx,
-    { id: cooperativeId, sortKey },
+    { id: cooperativeId, sortKey: coop.sort_key },
     cooperativeTokens({
       name: coop.name,
       legalId: coop.legal_id,

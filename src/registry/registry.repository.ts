@@ -53,11 +53,13 @@ export async function findCooperativeById(db: Executor, id: number): Promise<Coo
     .executeTakeFirst();
 }
 
-/** The stored Persian sort key of a cooperative. */
-export async function findSortKey(db: Executor, id: number): Promise<string | undefined> {
-  const row = await db.selectFrom('cooperatives').select('sort_key').where('id', '=', id).executeTakeFirst();
-
-  return row?.sort_key;
+/** What a cooperative's search tokens are built from: name, identifiers and sort key. */
+export async function findTokenSource(db: Executor, id: number) {
+  return db
+    .selectFrom('cooperatives')
+    .select(['name', 'legal_id', 'registration_no', 'sort_key'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function updateCooperativeStatus(

@@ -76,12 +76,15 @@ export async function findSupervisedCooperatives(
       ctx.db,
       chunk.map((c) => c.id),
     );
+    const assemblies = groupByCooperative(g.assemblies);
+    const filings = groupByCooperative(g.filings);
+    const officers = groupByCooperative(g.officers);
     for (const coop of chunk) {
       const input = obligationsInputOf(
         coop,
-        g.assemblies.filter((a) => a.cooperative_id === coop.id),
-        g.filings.filter((f) => f.cooperative_id === coop.id),
-        g.officers.filter((o) => o.cooperative_id === coop.id),
+        assemblies.get(coop.id) ?? [],
+        filings.get(coop.id) ?? [],
+        officers.get(coop.id) ?? [],
       );
       const obligations = computeObligations(input, settingsFor(ctx, coop.bylaws), today);
       rows.push({
@@ -108,4 +111,16 @@ export async function findSupervisedCooperatives(
     page,
     pageSize,
   };
+}
+
+/** Rows grouped by their cooperative, so each cooperative's rows are found without a scan. */
+function groupByCooperative<T extends { cooperative_id: number }>(rows: T[]): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = groups.get(row.cooperative_id);
+    if (list) list.push(row);
+    else groups.set(row.cooperative_id, [row]);
+  }
+
+  return groups;
 }
