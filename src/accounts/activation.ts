@@ -14,7 +14,7 @@ import {
 import { AUTH_MESSAGES } from './messages.ts';
 import { hashPassword } from './password-hash.ts';
 import { checkPasswordPolicy } from './password-policy.ts';
-import { createSession, type NewSession } from './sessions.ts';
+import { type NewSession, openSignedInSession } from './sessions.ts';
 import { normalizeCode } from './sign-in.ts';
 
 /**
@@ -146,17 +146,7 @@ export async function completeActivation(
       outcome: 'success',
       meta,
     });
-    const created = await createSession(tx, actx, { id: accountId, personId: checked.personId }, meta);
-    await recordAudit(tx, now, {
-      actorPersonId: checked.personId,
-      action: 'auth.sign_in',
-      target: `person:${checked.personId}`,
-      outcome: 'success',
-      meta,
-      details: { via: 'activation' },
-    });
-
-    return created;
+    return openSignedInSession(tx, actx, { id: accountId, personId: checked.personId }, meta, 'activation');
   });
   if (!session) throw new AppError('UNAUTHORIZED', { message: AUTH_MESSAGES.badCode });
 
@@ -244,17 +234,7 @@ export async function completeRecovery(
       meta,
       details: { sessionsEnded: ended },
     });
-    const created = await createSession(tx, actx, { id: account.id, personId: account.person_id }, meta);
-    await recordAudit(tx, now, {
-      actorPersonId: account.person_id,
-      action: 'auth.sign_in',
-      target: `person:${account.person_id}`,
-      outcome: 'success',
-      meta,
-      details: { via: 'recovery' },
-    });
-
-    return created;
+    return openSignedInSession(tx, actx, { id: account.id, personId: account.person_id }, meta, 'recovery');
   });
   if (!session) throw new AppError('UNAUTHORIZED', { message: AUTH_MESSAGES.badCode });
 

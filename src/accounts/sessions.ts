@@ -17,6 +17,27 @@ export type AuthInfo = { personId: number; accountId: number; sessionId: string 
 export type NewSession = { token: string; sessionId: string; personId: number; expiresAt: string };
 
 /** Starts a session for an account inside the caller's transaction (a new token at every sign-in). */
+/** Opens the session of a completed sign-in, activation or recovery, and audits the sign-in. */
+export async function openSignedInSession(
+  tx: Executor,
+  actx: AccountsContext,
+  account: { id: number; personId: number },
+  meta: RequestMeta,
+  via?: 'activation' | 'recovery',
+): Promise<NewSession> {
+  const session = await createSession(tx, actx, account, meta);
+  await recordAudit(tx, actx.clock.now(), {
+    actorPersonId: account.personId,
+    action: 'auth.sign_in',
+    target: `person:${account.personId}`,
+    outcome: 'success',
+    meta,
+    ...(via ? { details: { via } } : {}),
+  });
+
+  return session;
+}
+
 export async function createSession(
   tx: Executor,
   actx: AccountsContext,

@@ -7,7 +7,7 @@ import { checkCode, type IssuedChallenge, issueChallenge, maySendCode } from './
 import { assertUnderFailureLimit, attemptTarget, RetryLaterError } from './guard.ts';
 import { AUTH_MESSAGES } from './messages.ts';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from './password-hash.ts';
-import { createSession, type NewSession } from './sessions.ts';
+import { type NewSession, openSignedInSession } from './sessions.ts';
 
 /** A code typed with Persian digits or spaces is the same code. */
 export function normalizeCode(code: string): string {
@@ -127,16 +127,7 @@ export async function verifySignIn(
       });
       return null;
     }
-    const session = await createSession(tx, actx, { id: account.id, personId: account.person_id }, meta);
-    await recordAudit(tx, now, {
-      actorPersonId: account.person_id,
-      action: 'auth.sign_in',
-      target,
-      outcome: 'success',
-      meta,
-    });
-
-    return session;
+    return openSignedInSession(tx, actx, { id: account.id, personId: account.person_id }, meta);
   });
   if (!result) throw new AppError('UNAUTHORIZED', { message: AUTH_MESSAGES.badCode });
 
