@@ -30,6 +30,11 @@ export type Config = {
   trustProxy: boolean;
   /** The outbox: SMTP server, sender, retries (src/notifications/settings.ts). */
   notifications: NotificationSettings;
+  /**
+   * The ledger's signing key directory (outside the database; null: a key in memory, for tests)
+   * and the name it signs checkpoints with (also the prefix of every log's origin).
+   */
+  ledger: { keyDir: string | null; name: string };
 };
 
 const envSchema = z.object({
@@ -83,6 +88,11 @@ const envSchema = z.object({
   TAAVON_NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   TAAVON_NOTIFY_RETRY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   TAAVON_NOTIFY_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2000),
+  TAAVON_LEDGER_KEY_DIR: z.string().min(1).default('data/ledger-keys'),
+  TAAVON_LEDGER_NAME: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/, 'TAAVON_LEDGER_NAME must be a host-like name')
+    .default('taavon.mcls.gov.ir'),
 });
 
 /** Reads the configuration from `env`, failing with every bad variable named. */
@@ -128,5 +138,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryBaseSeconds: e.TAAVON_NOTIFY_RETRY_SECONDS,
       dispatchIntervalMs: e.TAAVON_NOTIFY_INTERVAL_MS,
     },
+    ledger: { keyDir: e.TAAVON_LEDGER_KEY_DIR, name: e.TAAVON_LEDGER_NAME },
   };
 }

@@ -5,6 +5,7 @@ import { connect, connectOptionsFor, type DatabaseHandle } from '../db/connect.t
 import { migrateToLatest } from '../db/migrate.ts';
 import { loadReferenceIndex, seedReferenceData } from '../reference/index.ts';
 import { resolveStatutorySettings, type StatutorySettings } from '../statute/index.ts';
+import { ephemeralSigner, loadSigner } from '../ledger/signing-keys.ts';
 import type { Context } from './context.ts';
 
 /** An open context together with the handle that closes it. */
@@ -25,12 +26,22 @@ export function clockFromConfig(config: Pick<Config, 'today'>): Clock {
     : systemClock;
 }
 
+const DEFAULT_LEDGER_NAME = 'taavon.mcls.gov.ir';
+
+/** The ledger's signer: the key directory of the configuration, or a key in memory without one. */
+export function ledgerFromConfig(config: { ledger?: Config['ledger'] }): Context['ledger'] {
+  const name = config.ledger?.name ?? DEFAULT_LEDGER_NAME;
+  const dir = config.ledger?.keyDir ?? null;
+
+  return { name, signer: dir ? loadSigner(dir, name) : ephemeralSigner(name) };
+}
+
 /**
  * Connects, migrates, seeds the reference tables when empty, and builds the context that use
  * cases receive. `handle` may be given to reuse an open connection (tests).
  */
 export async function openContext(
-  config: Pick<Config, 'databaseUrl' | 'sqliteFile' | 'today' | 'statuteFile'>,
+  config: Pick<Config, 'databaseUrl' | 'sqliteFile' | 'today' | 'statuteFile'> & Partial<Pick<Config, 'ledger'>>,
   handle: DatabaseHandle = connect(connectOptionsFor(config)),
 ): Promise<OpenContext> {
   await migrateToLatest(handle.db);
@@ -42,6 +53,7 @@ export async function openContext(
     clock: clockFromConfig(config),
     reference: await loadReferenceIndex(handle.db),
     statute: statuteFromConfig(config),
+    ledger: ledgerFromConfig(config),
     handle,
     close: () => handle.close(),
   };

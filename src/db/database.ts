@@ -27,6 +27,23 @@ export type Database = {
   outbox: OutboxTable;
   notification_preferences: NotificationPreferenceTable;
   person_emails: PersonEmailTable;
+  ledger_logs: LedgerLogTable;
+  ledger_entries: LedgerEntryTable;
+  ledger_nodes: LedgerNodeTable;
+  ledger_receipts: LedgerReceiptTable;
+  ledger_checkpoints: LedgerCheckpointTable;
+  witness_keys: WitnessKeyTable;
+  ledger_cosignatures: LedgerCosignatureTable;
+  ledger_secrets: LedgerSecretTable;
+  resolutions: ResolutionTable;
+  resolution_votes: ResolutionVoteTable;
+  contracts: ContractTable;
+  payments: PaymentTable;
+  payment_approvals: PaymentApprovalTable;
+  financial_statements: FinancialStatementTable;
+  inspector_reports: InspectorReportTable;
+  share_movements: ShareMovementTable;
+  ledger_corrections: LedgerCorrectionTable;
 };
 
 export type Db = Kysely<Database>;
@@ -303,6 +320,181 @@ export type AuditLogTable = {
   user_agent: string | null;
   /** JSON object, never a secret; control characters escaped. */
   details: string;
+};
+
+/** One cooperative's log: size, root and the frontier (comma-separated hex, largest subtree first). */
+export type LedgerLogTable = {
+  cooperative_id: number;
+  size: number;
+  root_hash: string;
+  frontier: string;
+  updated_at: string;
+};
+
+/** An entry of a log. `body` is the RFC 8785 canonical JSON the leaf hashes; it repeats every other column. */
+export type LedgerEntryTable = {
+  cooperative_id: number;
+  idx: number;
+  kind: string;
+  subject: string | null;
+  recorded_at: string;
+  body: string;
+  leaf_hash: string;
+};
+
+export type LedgerNodeTable = { cooperative_id: number; level: number; idx: number; hash: string };
+
+export type LedgerReceiptTable = {
+  cooperative_id: number;
+  first_idx: number;
+  /** Hex leaf hashes of the batch, comma-separated. */
+  leaf_hashes: string;
+  key_id: string;
+  signature: string;
+};
+
+export type LedgerCheckpointTable = {
+  cooperative_id: number;
+  size: number;
+  root_hash: string;
+  /** The signed note, as published. */
+  note: string;
+  key_id: string;
+  created_at: string;
+};
+
+export type WitnessKeyTable = {
+  id: Generated<number>;
+  person_id: number;
+  name: string;
+  key_id: string;
+  public_key: string;
+  created_at: string;
+  revoked_at: string | null;
+};
+
+export type LedgerCosignatureTable = {
+  cooperative_id: number;
+  size: number;
+  witness_key_id: number;
+  signature_line: string;
+  signed_at: string;
+};
+
+export type LedgerSecretTable = { cooperative_id: number; idx: number; path: string; salt: string; value: string };
+
+export type ResolutionTable = {
+  id: Generated<number>;
+  cooperative_id: number;
+  body: string;
+  number: string;
+  meeting_on: string;
+  motion: string;
+  outcome: string;
+  /** JSON array of {name, sha256, bytes}. */
+  attachments: string;
+  recorded_by: number | null;
+  created_at: string;
+};
+
+export type ResolutionVoteTable = {
+  resolution_id: number;
+  officer_id: number;
+  vote: string;
+  conflict: number;
+  conflict_note: string | null;
+};
+
+export type ContractTable = {
+  id: Generated<number>;
+  cooperative_id: number;
+  external_id: string | null;
+  title: string;
+  party_kind: string;
+  party_name: string;
+  party_national_code: string | null;
+  party_legal_id: string | null;
+  amount_rials: number;
+  starts_on: string;
+  ends_on: string | null;
+  resolution_id: number | null;
+  resolution_ref: string | null;
+  recorded_on: string;
+  recorded_by: number | null;
+  created_at: string;
+};
+
+export type PaymentTable = {
+  id: Generated<number>;
+  cooperative_id: number;
+  external_id: string | null;
+  direction: string;
+  party_kind: string;
+  party_name: string;
+  party_national_code: string | null;
+  party_legal_id: string | null;
+  iban: string | null;
+  amount_rials: number;
+  paid_on: string;
+  category: string;
+  invoice_ref: string | null;
+  budget_line: string | null;
+  contract_id: number | null;
+  resolution_id: number | null;
+  resolution_ref: string | null;
+  required_approvals: number;
+  recorded_on: string;
+  recorded_by: number | null;
+  created_at: string;
+};
+
+export type PaymentApprovalTable = { payment_id: number; person_id: number; approved_at: string };
+
+export type FinancialStatementTable = {
+  id: Generated<number>;
+  cooperative_id: number;
+  fiscal_year: number;
+  /** JSON object of integer rial figures. */
+  figures: string;
+  approved_on: string | null;
+  recorded_by: number | null;
+  created_at: string;
+};
+
+export type InspectorReportTable = {
+  id: Generated<number>;
+  cooperative_id: number;
+  fiscal_year: number;
+  opinion: string;
+  summary: string;
+  reported_on: string;
+  recorded_by: number | null;
+  created_at: string;
+};
+
+export type ShareMovementTable = {
+  id: Generated<number>;
+  cooperative_id: number;
+  member_no: string;
+  kind: string;
+  shares: number;
+  amount_rials: number;
+  moved_on: string;
+  counterpart_member_no: string | null;
+  recorded_by: number | null;
+  created_at: string;
+};
+
+export type LedgerCorrectionTable = {
+  id: Generated<number>;
+  cooperative_id: number;
+  target_idx: number;
+  action: string;
+  reason: string;
+  /** JSON object of the amended fields, for 'amend'. */
+  amendment: string | null;
+  recorded_by: number | null;
+  created_at: string;
 };
 
 export type CooperativeRow = Selectable<CooperativeTable>;

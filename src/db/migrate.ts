@@ -5,6 +5,7 @@ import * as readIndexes from './migrations/2026-11-28T1300-read-indexes.ts';
 import * as tokenSortKey from './migrations/2026-11-28T1400-search-token-sort-key.ts';
 import * as accounts from './migrations/2026-11-28T1500-accounts.ts';
 import * as notifications from './migrations/2026-11-28T1510-notifications.ts';
+import * as ledger from './migrations/2026-11-29T0100-ledger.ts';
 
 /** Every migration, in order. Names start with an ISO date so they sort as they run. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T1400-search-token-sort-key': tokenSortKey,
   '2026-11-28T1500-accounts': accounts,
   '2026-11-28T1510-notifications': notifications,
+  '2026-11-29T0100-ledger': ledger,
 };
 
 /**

@@ -19,8 +19,10 @@ export async function memberNoTaken(db: Executor, cooperativeId: number, memberN
   return row !== undefined;
 }
 
-export async function insertMembership(db: Executor, row: Insertable<MembershipTable>): Promise<void> {
-  await db.insertInto('memberships').values(row).execute();
+export async function insertMembership(db: Executor, row: Insertable<MembershipTable>): Promise<number> {
+  const inserted = await db.insertInto('memberships').values(row).returning('id').executeTakeFirstOrThrow();
+
+  return inserted.id;
 }
 
 export async function insertOfficer(db: Executor, row: Insertable<OfficerTable>): Promise<number> {
@@ -48,8 +50,14 @@ export async function findOfficerIdsByNationalCode(
 export async function insertDeclaration(
   db: Executor,
   row: Insertable<InterestDeclarationTable>,
-): Promise<void> {
-  await db.insertInto('interest_declarations').values(row).execute();
+): Promise<number> {
+  const inserted = await db
+    .insertInto('interest_declarations')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+  return inserted.id;
 }
 
 export async function insertAssembly(db: Executor, row: Insertable<AssemblyTable>): Promise<number> {

@@ -6,6 +6,7 @@ import type { Executor } from '../db/database.ts';
 import { AppError, type FieldError } from '../errors/app-error.ts';
 import { fieldError } from '../errors/field-messages.ts';
 import { appendRegistryEvent } from '../feed/registry-events.ts';
+import { logSubject } from '../ledger/append.ts';
 import { upsertLegalEntity, upsertPerson } from '../people/index.ts';
 import { refreshSearchTokens } from '../registry/refresh-search-tokens.ts';
 import * as registry from '../registry/registry.repository.ts';
@@ -91,7 +92,7 @@ export const recordMembership: Write<MembershipInput, void> = {
       throw new AppError('CONFLICT', { fields: [fieldError('memberNo', 'duplicate')] });
     }
     const now = ctx.clock.now().toISOString();
-    await repo.insertMembership(tx, {
+    const id = await repo.insertMembership(tx, {
       cooperative_id: coop.id,
       member_no: v.memberNo,
       ...(await holderIds(tx, v, now)),
@@ -100,6 +101,7 @@ export const recordMembership: Write<MembershipInput, void> = {
       shares: v.shares,
       created_at: now,
     });
+    await logSubject(tx, ctx, `membership:${id}`);
     const memberCount = await registry.recountMembers(tx, coop.id);
     await appendRegistryEvent(tx, {
       cooperativeId: coop.id,
@@ -150,6 +152,7 @@ export const appointOfficer: Write<OfficerInput, number> = {
       consecutive_terms: v.consecutiveTerms ?? 1,
       created_at: now,
     });
+    await logSubject(tx, ctx, `officer:${id}`);
     await refreshSearchTokens(tx, coop.id);
     const name = v.person ? `${v.person.firstName} ${v.person.lastName}` : (v.entity?.name ?? '');
     await appendRegistryEvent(tx, {
@@ -180,7 +183,7 @@ export const declareInterest: Write<DeclarationInput, void> = {
     if (!officer) {
       throw new AppError('INVALID_INPUT', { fields: [fieldError('officerNationalCode', 'unknown_officer')] });
     }
-    await repo.insertDeclaration(tx, {
+    const id = await repo.insertDeclaration(tx, {
       cooperative_id: coop.id,
       officer_id: officer.id,
       kind: v.kind,
@@ -192,6 +195,7 @@ export const declareInterest: Write<DeclarationInput, void> = {
       declared_on: v.declaredOn,
       created_at: ctx.clock.now().toISOString(),
     });
+    await logSubject(tx, ctx, `declaration:${id}`);
   },
 };
 
@@ -222,6 +226,7 @@ export const recordAssembly: Write<AssemblyInput, number> = {
       elections_held: v.electionsHeld ? 1 : 0,
       created_at: now,
     });
+    await logSubject(tx, ctx, `assembly:${id}`);
     await appendRegistryEvent(tx, {
       cooperativeId: coop.id,
       kind: 'assembly.recorded',
@@ -254,6 +259,7 @@ export const recordFiling: Write<FilingInput, number> = {
       description: v.description ?? null,
       created_at: now,
     });
+    await logSubject(tx, ctx, `filing:${id}`);
     await appendRegistryEvent(tx, {
       cooperativeId: coop.id,
       kind: 'filing.recorded',

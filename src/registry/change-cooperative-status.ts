@@ -3,6 +3,7 @@ import type { Write } from '../context/write.ts';
 import { AppError, type FieldError } from '../errors/app-error.ts';
 import { fieldError } from '../errors/field-messages.ts';
 import { appendRegistryEvent } from '../feed/registry-events.ts';
+import { appendEntry } from '../ledger/append.ts';
 import { check } from '../validation/parse.ts';
 import { type CooperativeStatus, canTransition, isRegisteredStatus } from './cooperative-status.ts';
 import { findCooperativeByKey } from './get-cooperative-profile.ts';
@@ -79,6 +80,16 @@ export const changeCooperativeStatus: Write<StatusChange, void> = {
       kind: 'cooperative.status_changed',
       occurredAt: now,
       payload: { from: coop.status, to: v.status, on },
+    });
+    await appendEntry(tx, ctx, coop.id, {
+      kind: 'cooperative.status_changed',
+      subject: `cooperative:${coop.id}`,
+      data: {
+        from: coop.status,
+        to: v.status,
+        on,
+        ...(registering ? { legalId: v.legalId ?? null, registrationNo: v.registrationNo ?? null } : {}),
+      },
     });
   },
 };

@@ -5,6 +5,7 @@ import type { Executor, NewCooperative } from '../db/database.ts';
 import { AppError, type FieldError } from '../errors/app-error.ts';
 import { fieldError } from '../errors/field-messages.ts';
 import { appendRegistryEvent } from '../feed/registry-events.ts';
+import { appendEntries } from '../ledger/append.ts';
 import type { ReferenceIndex } from '../reference/index.ts';
 import { resolveStatutorySettings } from '../statute/index.ts';
 import { persianSortKey, searchKey } from '../text/index.ts';
@@ -98,7 +99,8 @@ function resolveCooperative(
  * Writes a validated cooperative with its search tokens and a change-feed event, inside the
  * caller's transaction. A legal ID already on the register is a CONFLICT naming `legalId`.
  */
-export async function insertCooperative(tx: Executor, draft: CooperativeDraft, now: Date): Promise<number> {
+export async function insertCooperative(tx: Executor, ctx: Context, draft: CooperativeDraft): Promise<number> {
+  const now = ctx.clock.now();
   if (draft.legal_id && (await repo.findCooperativeByLegalId(tx, draft.legal_id))) {
     throw new AppError('CONFLICT', { fields: [fieldError('legalId', 'duplicate')] });
   }
@@ -120,6 +122,8 @@ export async function insertCooperative(tx: Executor, draft: CooperativeDraft, n
     occurredAt: at,
     payload: { name: draft.name, status: draft.status, legalId: draft.legal_id ?? null },
   });
+  await appendEntries(tx, ctx, id, []); // the log's genesis: the cooperative as registered
+
 
   return id;
 }
@@ -127,5 +131,5 @@ export async function insertCooperative(tx: Executor, draft: CooperativeDraft, n
 /** Use case: put one cooperative on the register; `apply` returns its id. */
 export const registerCooperative: Write<CooperativeDraft, number> = {
   validate: validateCooperative,
-  apply: (tx, ctx, draft) => insertCooperative(tx, draft, ctx.clock.now()),
+  apply: (tx, ctx, draft) => insertCooperative(tx, ctx, draft),
 };

@@ -81,6 +81,15 @@ export type StatutorySettings = {
   readonly legalReserveCapFraction: Fraction;
   /** Jalali month with which the fiscal year ends (12 = Esfand). DESIGN.md "Data" → Time; bylaws may differ. */
   readonly fiscalYearEndMonth: number;
+  /**
+   * A live payment above this many rials must cite a recorded resolution of the board or the
+   * assembly. [I] Separation of duties as a bylaw setting (issue #4); no statutory figure.
+   */
+  readonly paymentResolutionAboveRials: number;
+  /** Payments above this many rials need board sign-offs before they count as approved. [I] As above. */
+  readonly paymentSignOffAboveRials: number;
+  /** Board sign-offs (never the payment's author) a payment above the threshold needs. [I] As above. */
+  readonly paymentSignOffs: number;
 };
 
 const fraction = (numerator: number, denominator: number): Fraction =>
@@ -117,4 +126,7 @@ export const DEFAULT_STATUTORY_SETTINGS: StatutorySettings = Object.freeze({
   legalReserveMinFraction: fraction(5, 100),
   legalReserveCapFraction: fraction(1, 4),
   fiscalYearEndMonth: 12,
+  paymentResolutionAboveRials: 500_000_000,
+  paymentSignOffAboveRials: 1_000_000_000,
+  paymentSignOffs: 2,
 });

@@ -40,6 +40,9 @@ const shape = {
   legalReserveMinFraction: fraction,
   legalReserveCapFraction: fraction,
   fiscalYearEndMonth: z.number().int().min(1).max(12),
+  paymentResolutionAboveRials: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  paymentSignOffAboveRials: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  paymentSignOffs: z.number().int().min(1).max(15),
 } satisfies { [K in keyof StatutorySettings]: z.ZodType<StatutorySettings[K]> };
 
 /** Pairs [smaller, larger] that must stay ordered after all layers are merged. */

@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import type { Context } from '../context/context.ts';
+import type { Executor } from '../db/database.ts';
+import { canonicalBody, commitSecrets, type EntryDraft, logOrigin } from './entry.ts';
+import { deriveEntry } from './derive.ts';
+import { buildGenesis } from './genesis.ts';
+import * as repo from './ledger.repository.ts';
+import { appendLeaf, type Frontier, frontierRoot, fromHex, leafHash, type Sha256, toBase64, toHex } from './merkle.ts';
+import { receiptMessage } from './note.ts';
+
+/** node:crypto's SHA-256: the server hashes with it, browsers with @noble/hashes (same bytes). */
+export const nodeSha256: Sha256 = (data) => createHash('sha256').update(data).digest();
+
+const encoder = new TextEncoder();
+
+/** The hex leaf hash of an entry body. */
+export function leafHashOf(body: string): string {
+  return toHex(leafHash(encoder.encode(body), nodeSha256));
+}
+
+export type Appended = { index: number; leafHash: string };
+
+/** A batch receipt: the log's signature over the leaf hashes of entries [firstIndex, …). */
+export type Receipt = { origin: string; firstIndex: number; leafHashes: string[]; keyId: string; signature: string };
+
+function parseFrontier(size: number, text: string): Frontier {
+  return { size, hashes: text === '' ? [] : text.split(',').map(fromHex) };
+}
+
+/**
+ * Appends entries to a cooperative's log inside the caller's transaction — the same one that
+ * wrote the rows they record, so the record and its entry commit or vanish together. Indices
+ * are contiguous from the log's size; the head is locked (PostgreSQL) or the writer is alone
+ * (SQLite), so two transactions never take the same index. A cooperative without a log gets
+ * its genesis entry first. Returns the indices and the batch receipt.
+ */
+export async function appendEntries(
+  tx: Executor,
+  ctx: Pick<Context, 'dialect' | 'clock' | 'ledger'>,
+  cooperativeId: number,
+  drafts: readonly EntryDraft[],
+): Promise<{ entries: Appended[]; receipt: Receipt }> {
+  const now = ctx.clock.now().toISOString();
+  let head = await repo.lockLog(tx, ctx.dialect, cooperativeId);
+  const all = [...drafts];
+  if (!head) {
+    const root = toHex(frontierRoot({ size: 0, hashes: [] }, nodeSha256));
+    await repo.insertLog(tx, { cooperative_id: cooperativeId, size: 0, root_hash: root, frontier: '', updated_at: now });
+    head = { cooperative_id: cooperativeId, size: 0, root_hash: root, frontier: '', updated_at: now };
+    all.unshift(await buildGenesis(tx, cooperativeId));
+  }
+  const origin = logOrigin(ctx.ledger.name, cooperativeId);
+  let frontier = parseFrontier(head.size, head.frontier);
+  const entries: Parameters<typeof repo.insertEntries>[1] = [];
+  const nodes: Parameters<typeof repo.insertEntries>[2] = [];
+  const secrets: Parameters<typeof repo.insertEntries>[3] = [];
+  const appended: Appended[] = [];
+  for (const draft of all) {
+    const index = frontier.size;
+    const committed = commitSecrets({ data: draft.data, labels: draft.labels ?? null });
+    const body = canonicalBody({
+      v: 1,
+      log: origin,
+      index,
+      kind: draft.kind,
+      subject: draft.subject,
+      recordedAt: now,
+      ...(committed.data as { data: unknown; labels: unknown }),
+    });
+    const leafHash = leafHashOf(body);
+    const next = appendLeaf(frontier, fromHex(leafHash), nodeSha256);
+    frontier = next.frontier;
+    for (const n of next.completed) {
+      nodes.push({ cooperative_id: cooperativeId, level: n.level, idx: n.index, hash: toHex(n.hash) });
+    }
+    for (const s of committed.secrets) secrets.push({ cooperative_id: cooperativeId, idx: index, ...s });
+    entries.push({
+      cooperative_id: cooperativeId,
+      idx: index,
+      kind: draft.kind,
+      subject: draft.subject,
+      recorded_at: now,
+      body,
+      leaf_hash: leafHash,
+    });
+    appended.push({ index, leafHash });
+  }
+  await repo.insertEntries(tx, entries, nodes, secrets);
+  await repo.updateLog(tx, cooperativeId, {
+    size: frontier.size,
+    root_hash: toHex(frontierRoot(frontier, nodeSha256)),
+    frontier: frontier.hashes.map(toHex).join(','),
+    updated_at: now,
+  });
+  const leafHashes = appended.map((a) => a.leafHash);
+  const firstIndex = appended[0]?.index ?? head.size;
+  const signature = toBase64(ctx.ledger.signer.sign(receiptMessage(origin, firstIndex, leafHashes)));
+  const keyId = ctx.ledger.signer.current.keyId;
+  if (appended.length > 0) {
+    await repo.insertReceipt(tx, {
+      cooperative_id: cooperativeId,
+      first_idx: firstIndex,
+      leaf_hashes: leafHashes.join(','),
+      key_id: keyId,
+      signature,
+    });
+  }
+
+  return { entries: appended, receipt: { origin, firstIndex, leafHashes, keyId, signature } };
+}
+
+/** Appends one entry; returns its index and leaf hash. */
+export async function appendEntry(
+  tx: Executor,
+  ctx: Pick<Context, 'dialect' | 'clock' | 'ledger'>,
+  cooperativeId: number,
+  draft: EntryDraft,
+): Promise<Appended> {
+  const { entries } = await appendEntries(tx, ctx, cooperativeId, [draft]);
+
+  return entries[entries.length - 1] as Appended;
+}
+
+/** Appends the entry of a business row just written (`table:id`), built as `verify` rebuilds it. */
+export async function logSubject(
+  tx: Executor,
+  ctx: Pick<Context, 'dialect' | 'clock' | 'ledger'>,
+  subject: string,
+): Promise<Appended> {
+  const draft = await deriveEntry(tx, subject);
+  if (!draft) throw new Error(`nothing to log for ${subject}`);
+
+  return appendEntry(tx, ctx, draft.cooperativeId, draft);
+}

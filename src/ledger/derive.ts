@@ -1,0 +1,312 @@
+import type { Executor } from '../db/database.ts';
+import * as rows from './derive.repository.ts';
+import { type EntryData, type EntryDraft, type EntryKind, secret } from './entry.ts';
+
+/**
+ * How each kind of business row becomes a log entry. The use case that writes a row appends the
+ * entry built here, and `taavon ledger verify` builds it again from the row and compares: an
+ * edit on either side shows. A subject is `table:id`; `derive` returns null when the row is gone.
+ */
+
+type Party = { kind: string; name: string; national_code: string | null; legal_id: string | null };
+
+/** A person is named with a committed national code; a company with its (public) legal ID. */
+function party(p: Party): EntryData {
+  return p.kind === 'person'
+    ? { kind: 'person', name: p.name, nationalCode: p.national_code === null ? null : secret(p.national_code) }
+    : { kind: 'company', name: p.name, legalId: p.legal_id };
+}
+
+function holder(r: { national_code: string | null; entity_legal_id: string | null }): EntryData {
+  return r.national_code !== null
+    ? { kind: 'person', nationalCode: secret(r.national_code) }
+    : { kind: 'entity', legalId: r.entity_legal_id };
+}
+
+function displayName(r: { first_name: string | null; last_name: string | null; entity_name: string | null }) {
+  return r.entity_name ?? `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim();
+}
+
+type Deriver = (db: Executor, key: string) => Promise<(EntryDraft & { cooperativeId: number }) | null>;
+
+const num = (key: string) => Number(key);
+
+const DERIVERS: Record<string, { kind: EntryKind; derive: Deriver }> = {
+  membership: {
+    kind: 'member.admitted',
+    derive: async (db, key) => {
+      const r = await rows.findMembership(db, num(key));
+      if (!r) return null;
+      return {
+        cooperativeId: r.cooperative_id,
+        kind: 'member.admitted',
+        subject: `membership:${key}`,
+        data: { memberNo: r.member_no, holder: holder(r), joinedOn: r.joined_on, leftOn: r.left_on, shares: r.shares },
+        labels: { name: displayName(r) },
+      };
+    },
+  },
+  officer: {
+    kind: 'officer.appointed',
+    derive: async (db, key) => {
+      const r = await rows.findOfficer(db, num(key));
+      if (!r) return null;
+      return {
+        cooperativeId: r.cooperative_id,
+        kind: 'officer.appointed',
+        subject: `officer:${key}`,
+        data: {
+          role: r.role,
+          position: r.position,
+          holder: holder(r),
+          termStart: r.term_start,
+          termEnd: r.term_end,
+          acceptedOn: r.accepted_on,
+          consecutiveTerms: r.consecutive_terms,
+        },
+        labels: { name: displayName(r) },
+      };
+    },
+  },
+  declaration: {
+    kind: 'declaration.recorded',
+    derive: async (db, key) => {
+      const r = await rows.findDeclaration(db, num(key));
+      if (!r) return null;
+      return {
+        cooperativeId: r.cooperative_id,
+        kind: 'declaration.recorded',
+        subject: `declaration:${key}`,
+        data: {
+          officerId: r.officer_id,
+          kind: r.kind,
+          relation: r.relation,
+          personName: r.person_name,
+          personNationalCode: r.person_national_code === null ? null : secret(r.person_national_code),
+          companyName: r.company_name,
+          companyLegalId: r.company_legal_id,
+          declaredOn: r.declared_on,
+        },
+      };
+    },
+  },
+  assembly: {
+    kind: 'assembly.recorded',
+    derive: async (db, key) => {
+      const r = await rows.findAssembly(db, num(key));
+      if (!r) return null;
+      return {
+        cooperativeId: r.cooperative_id,
+        kind: 'assembly.recorded',
+        subject: `assembly:${key}`,
+        data: {
+          kind: r.kind,
+          fiscalYear: r.fiscal_year,
+          callNumber: r.call_number,
+          invitationPublishedOn: r.invitation_published_on,
+          heldOn: r.held_on,
+          electionsHeld: r.elections_held === 1,
+        },
+      };
+    },
+  },
+  filing: {
+    kind: 'filing.recorded',
+    derive: async (db, key) => {
+      const r = await rows.findFiling(db, num(key));
+      if (!r) return null;
+      return {
+        cooperativeId: r.cooperative_id,
+        kind: 'filing.recorded',
+        subject: `filing:${key}`,
+        data: { kind: r.kind, fiscalYear: r.fiscal_year, filedOn: r.filed_on, description: r.description },
+      };
+    },
+  },
+  resolution: {
+    kind: 'resolution.recorded',
+    derive: async (db, key) => {
+      const r = await rows.findResolution(db, num(key));
+      if (!r) return null;
+      return {
+        cooperativeId: r.cooperative_id,
+        kind: 'resolution.recorded',
+        subject: `resolution:${key}`,
+        data: {
+          body: r.body,
+          number: r.number,
+          meetingOn: r.meeting_on,
+          motion: r.motion,
+          outcome: r.outcome,
+          attachments: JSON.parse(r.attachments) as EntryData[],
+          votes: r.votes.map((v) => ({
+            officerId: v.officer_id,
+            vote: v.vote,
+            conflict: v.conflict === 1,
+            conflictNote: v.conflict_note,
+          })),
+        },
+        labels: {
+          directors: r.votes.map((v) => ({ officerId: v.officer_id, name: displayName(v) })),
+          recordedBy: await rows.personName(db, r.recorded_by),
+        },
+      };
+    },
+  },
+  contract: {
+    kind: 'contract.recorded',
+    derive: async (db, key) => {
+      const r = await rows.findContract(db, num(key));
+      if (!r) return null;
+      return {
+        cooperativeId: r.cooperative_id,
+        kind: 'contract.recorded',
+        subject: `contract:${key}`,
+        data: {
+          externalId: r.external_id,
+          title: r.title,
+          party: party({ kind: r.party_kind, name: r.party_name, national_code: r.party_national_code, legal_id: r.party_legal_id }),
+          amountRials: r.amount_rials,
+          startsOn: r.starts_on,
+          endsOn: r.ends_on,
+          resolutionId: r.resolution_id,
+          resolutionRef: r.resolution_ref,
+          recordedOn: r.recorded_on,
+        },
+        labels: { recordedBy: await rows.personName(db, r.recorded_by) },
+      };
+    },
+  },
+  payment: {
+    kind: 'payment.recorded',
+    derive: async (db, key) => {
+      const r = await rows.findPayment(db, num(key));
+      if (!r) return null;
+      const personal = r.party_kind === 'person';
+      return {
+        cooperativeId: r.cooperative_id,
+        kind: 'payment.recorded',
+        subject: `payment:${key}`,
+        data: {
+          externalId: r.external_id,
+          direction: r.direction,
+          party: party({ kind: r.party_kind, name: r.party_name, national_code: r.party_national_code, legal_id: r.party_legal_id }),
+          iban: r.iban === null ? null : personal ? secret(r.iban) : r.iban,
+          amountRials: r.amount_rials,
+          paidOn: r.paid_on,
+          category: r.category,
+          invoiceRef: r.invoice_ref,
+          budgetLine: r.budget_line,
+          contractId: r.contract_id,
+          resolutionId: r.resolution_id,
+          resolutionRef: r.resolution_ref,
+          requiredApprovals: r.required_approvals,
+          recordedOn: r.recorded_on,
+        },
+        labels: { recordedBy: await rows.personName(db, r.recorded_by) },
+      };
+    },
+  },
+  approval: {
+    kind: 'payment.approved',
+    derive: async (db, key) => {
+      const [paymentId, personId] = key.split('.').map(Number) as [number, number];
+      const r = await rows.findApproval(db, paymentId, personId);
+      if (!r) return null;
+      return {
+        cooperativeId: r.cooperative_id,
+        kind: 'payment.approved',
+        subject: `approval:${key}`,
+        data: { paymentId: r.payment_id, approverId: r.person_id, approvedAt: r.approved_at },
+        labels: { approver: `${r.first_name} ${r.last_name}` },
+      };
+    },
+  },
+  statement: {
+    kind: 'statement.recorded',
+    derive: async (db, key) => {
+      const r = await rows.findStatement(db, num(key));
+      if (!r) return null;
+      return {
+        cooperativeId: r.cooperative_id,
+        kind: 'statement.recorded',
+        subject: `statement:${key}`,
+        data: { fiscalYear: r.fiscal_year, figures: JSON.parse(r.figures) as EntryData, approvedOn: r.approved_on },
+        labels: { recordedBy: await rows.personName(db, r.recorded_by) },
+      };
+    },
+  },
+  inspector_report: {
+    kind: 'inspector_report.recorded',
+    derive: async (db, key) => {
+      const r = await rows.findInspectorReport(db, num(key));
+      if (!r) return null;
+      return {
+        cooperativeId: r.cooperative_id,
+        kind: 'inspector_report.recorded',
+        subject: `inspector_report:${key}`,
+        data: { fiscalYear: r.fiscal_year, opinion: r.opinion, summary: r.summary, reportedOn: r.reported_on },
+        labels: { recordedBy: await rows.personName(db, r.recorded_by) },
+      };
+    },
+  },
+  share_movement: {
+    kind: 'shares.moved',
+    derive: async (db, key) => {
+      const r = await rows.findShareMovement(db, num(key));
+      if (!r) return null;
+      return {
+        cooperativeId: r.cooperative_id,
+        kind: 'shares.moved',
+        subject: `share_movement:${key}`,
+        data: {
+          memberNo: r.member_no,
+          kind: r.kind,
+          shares: r.shares,
+          amountRials: r.amount_rials,
+          movedOn: r.moved_on,
+          counterpartMemberNo: r.counterpart_member_no,
+        },
+        labels: { recordedBy: await rows.personName(db, r.recorded_by) },
+      };
+    },
+  },
+  correction: {
+    kind: 'correction.recorded',
+    derive: async (db, key) => {
+      const r = await rows.findCorrection(db, num(key));
+      if (!r) return null;
+      return {
+        cooperativeId: r.cooperative_id,
+        kind: 'correction.recorded',
+        subject: `correction:${key}`,
+        data: {
+          targetIndex: r.target_idx,
+          action: r.action,
+          reason: r.reason,
+          amendment: r.amendment === null ? null : (JSON.parse(r.amendment) as EntryData),
+        },
+        labels: { recordedBy: await rows.personName(db, r.recorded_by) },
+      };
+    },
+  },
+};
+
+/** The entry a business row should have, rebuilt from the row; null when the row is gone or unknown. */
+export async function deriveEntry(db: Executor, subject: string) {
+  const colon = subject.indexOf(':');
+  const deriver = DERIVERS[subject.slice(0, colon)];
+  if (colon < 0 || !deriver) return null;
+
+  return deriver.derive(db, subject.slice(colon + 1));
+}
+
+/** Whether entries with this subject are rebuilt from a business row by `verify`. */
+export function isDerived(subject: string | null): boolean {
+  return subject !== null && subject.slice(0, subject.indexOf(':')) in DERIVERS;
+}
+
+/** The kind of entry a subject's table produces. */
+export function kindOfSubject(subject: string): EntryKind | null {
+  return DERIVERS[subject.slice(0, subject.indexOf(':'))]?.kind ?? null;
+}
