@@ -5,6 +5,7 @@ import { accountsContext, createAdministrator, createOfficer } from '../src/acco
 import type { OpenContext } from '../src/context/open-context.ts';
 import { runWrite } from '../src/context/write.ts';
 import { createIdentifierSource } from '../src/demo/demo-identifiers.ts';
+import { recordPayment, recordResolution } from '../src/books/record-books.ts';
 import { appointOfficer, recordMembership } from '../src/governance/record-governance.ts';
 import { buildApp } from '../src/http/app.ts';
 import { findPersonId } from '../src/people/index.ts';
@@ -22,9 +23,10 @@ import { createTestContext } from './helpers/test-context.ts';
  * person's national code or mobile.
  */
 type Spec =
-  | { kind: 'public' }
+  | { kind: 'public'; query?: string }
   | { kind: 'self'; body?: object; last?: boolean; anonymousOk?: boolean }
-  | { kind: 'policy'; action: Action; body: () => object }
+  /** `ok`: the status an allowed caller gets (201 by default; 200 for reads; 400 when the body is refused after authorisation). */
+  | { kind: 'policy'; action: Action; body?: () => object; ok?: number }
   | { kind: 'supervision' }
   | { kind: 'demo' }
   | { kind: 'sign-in flow'; body: object };
@@ -110,6 +112,84 @@ const SPECS: Record<string, Spec> = {
     body: () => ({ memberNo: `x${serial++}`, person: fresh(), joinedOn: '1405/01/01', shares: 1 }),
   },
   'get /api/v1/supervision/cooperatives': { kind: 'supervision' },
+  'get /api/v1/cooperatives/{legalId}/ledger': { kind: 'public' },
+  'get /api/v1/cooperatives/{legalId}/ledger/checkpoint.txt': { kind: 'public' },
+  'get /api/v1/cooperatives/{legalId}/ledger/summary': { kind: 'public' },
+  'get /api/v1/cooperatives/{legalId}/ledger/consistency': { kind: 'public', query: '?from=1&to=2' },
+  'get /api/v1/ledger/keys': { kind: 'public' },
+  'get /api/v1/cooperatives/{legalId}/ledger/entries': { kind: 'policy', action: 'ledger.read', ok: 200 },
+  'get /api/v1/cooperatives/{legalId}/ledger/entries/{index}': { kind: 'policy', action: 'ledger.read', ok: 200 },
+  'get /api/v1/cooperatives/{legalId}/ledger/entries/{index}/identifiers': {
+    kind: 'policy',
+    action: 'ledger.open_identifiers',
+    ok: 200,
+  },
+  // A witness without a registered key is refused after authorisation: 400 for those allowed.
+  'post /api/v1/cooperatives/{legalId}/ledger/checkpoints/{size}/cosignatures': {
+    kind: 'policy',
+    action: 'ledger.cosign',
+    body: () => ({ keyId: '00000000', signature: Buffer.alloc(64).toString('base64') }),
+    ok: 400,
+  },
+  // Any signed-in person may ask; only inspectors and officers are let through (src/ledger tests).
+  'post /api/v1/me/witness-keys': { kind: 'self', body: { name: 'x', publicKey: 'not-a-key' } },
+  'get /api/v1/cooperatives/{legalId}/books/board': { kind: 'policy', action: 'ledger.read', ok: 200 },
+  'get /api/v1/cooperatives/{legalId}/books/resolutions': { kind: 'policy', action: 'ledger.read', ok: 200 },
+  'get /api/v1/cooperatives/{legalId}/books/payments': { kind: 'policy', action: 'ledger.read', ok: 200 },
+  'post /api/v1/cooperatives/{legalId}/books/resolutions': {
+    kind: 'policy',
+    action: 'books.record',
+    body: () => ({ body: 'assembly', number: `r-${serial++}`, meetingOn: '1405/06/01', motion: 'تصویب بودجه' }),
+  },
+  'post /api/v1/cooperatives/{legalId}/books/contracts': {
+    kind: 'policy',
+    action: 'books.record',
+    body: () => ({
+      title: 'خرید نهاده',
+      party: { kind: 'company', name: 'شرکت خوراک دام', legalId: '10835361919' },
+      amountRials: 50_000_000,
+      startsOn: '1405/07/01',
+    }),
+  },
+  'post /api/v1/cooperatives/{legalId}/books/payments': {
+    kind: 'policy',
+    action: 'books.record',
+    body: () => ({
+      direction: 'payment',
+      party: { kind: 'company', name: 'شرکت خوراک دام', legalId: '10835361919' },
+      amountRials: 20_000_000,
+      paidOn: '1405/08/01',
+      category: 'raw_materials',
+    }),
+  },
+  'post /api/v1/cooperatives/{legalId}/books/payments/{paymentId}/approvals': {
+    kind: 'policy',
+    action: 'books.approve_payment',
+    body: () => ({}),
+  },
+  'post /api/v1/cooperatives/{legalId}/books/statements': {
+    kind: 'policy',
+    action: 'books.record',
+    body: () => ({
+      fiscalYear: 1404,
+      figures: { totalAssets: 10, totalLiabilities: 4, equity: 6, revenue: 9, expenses: 7, netIncome: 2 },
+    }),
+  },
+  'post /api/v1/cooperatives/{legalId}/books/share-movements': {
+    kind: 'policy',
+    action: 'books.record',
+    body: () => ({ memberNo: 'm1', kind: 'subscribe', shares: 1, amountRials: 1_000_000, movedOn: '1405/08/01' }),
+  },
+  'post /api/v1/cooperatives/{legalId}/books/corrections': {
+    kind: 'policy',
+    action: 'books.record',
+    body: () => ({ targetIndex: 1, action: 'reverse', reason: 'ثبت تکراری' }),
+  },
+  'post /api/v1/cooperatives/{legalId}/books/inspector-reports': {
+    kind: 'policy',
+    action: 'books.record_inspector_report',
+    body: () => ({ fiscalYear: 1404, opinion: 'qualified', summary: 'گزارش بازرس', reportedOn: '1405/03/01' }),
+  },
 };
 
 const A = '10380284790'; // Shiraz, Fars
@@ -134,6 +214,8 @@ const MOBILES = Object.fromEntries(
 
 let ctx: OpenContext;
 let app: FastifyInstance;
+/** A payment above the sign-off threshold, recorded by A's managing director, for the approval route. */
+let bigPaymentId = 0;
 const places: Record<string, Place> = {};
 
 beforeAll(async () => {
@@ -186,6 +268,26 @@ beforeAll(async () => {
       termStart: '1404/01/01',
     });
   }
+  const resolution = await runWrite(recordResolution, ctx, {
+    cooperativeLegalId: A,
+    actorPersonId: null,
+    body: 'assembly',
+    number: 'big-1',
+    meetingOn: '1405/01/10',
+    motion: 'خرید دستگاه',
+  });
+  bigPaymentId = (
+    await runWrite(recordPayment, ctx, {
+      cooperativeLegalId: A,
+      actorPersonId: (await findPersonId(ctx.db, CODES.director)) ?? null,
+      direction: 'payment',
+      party: { kind: 'company', name: 'شرکت ماشین‌سازی', legalId: '10835361919' },
+      amountRials: 5_000_000_000,
+      paidOn: '1405/02/01',
+      category: 'equipment',
+      resolutionId: resolution.id,
+    })
+  ).id;
   const actx = accountsContext(ctx, FAST_ACCOUNTS);
   await createOfficer(
     actx,
@@ -248,7 +350,9 @@ describe('every route × every role', () => {
     );
     for (const [route, spec] of ordered) {
       const [method = 'get', path = ''] = route.split(' ');
-      const url = path.replace('{key}', A).replace('{id}', '999999');
+      const url =
+        path.replace('{key}', A).replace('{legalId}', A).replace('{id}', '999999') +
+        (spec.kind === 'public' ? (spec.query ?? '') : '');
       const everyone: Array<Role | 'anonymous'> = ['anonymous', ...ROLES];
       switch (spec.kind) {
         case 'public':
@@ -298,10 +402,14 @@ describe('every route × every role', () => {
           break;
         case 'policy':
           for (const legalId of [A, B]) {
-            const target = path.replace('{legalId}', legalId);
+            const target = path
+              .replace('{legalId}', legalId)
+              .replace('{index}', '0')
+              .replace('{size}', '1')
+              .replace('{paymentId}', String(bigPaymentId));
             expectStatus(
               `anonymous ${route} ${legalId}`,
-              (await call('anonymous', method, target, spec.body())).statusCode,
+              (await call('anonymous', method, target, spec.body?.())).statusCode,
               (s) => s === 401,
               '401',
             );
@@ -316,10 +424,10 @@ describe('every route × every role', () => {
                 ? 403
                 : spec.action === 'cooperative.record_declaration' && legalId === B
                   ? 400
-                  : 201;
+                  : (spec.ok ?? 201);
               expectStatus(
                 `${who} ${route} ${legalId}`,
-                (await call(who, method, target, spec.body())).statusCode,
+                (await call(who, method, target, spec.body?.())).statusCode,
                 (s) => s === want,
                 String(want),
               );

@@ -18,6 +18,12 @@ export const ACTIONS = [
   'cooperative.record_declaration',
   'cooperative.record_member',
   'supervision.read',
+  'ledger.read',
+  'ledger.open_identifiers',
+  'ledger.cosign',
+  'books.record',
+  'books.approve_payment',
+  'books.record_inspector_report',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -43,6 +49,14 @@ export const POLICY: Record<Action, readonly Grant[]> = {
   'cooperative.record_declaration': ['managing_director', 'board_member', 'officer_in_region', 'admin'],
   'cooperative.record_member': ['managing_director', 'board_member', 'officer_in_region', 'admin'],
   'supervision.read': ['officer_in_region', 'admin'],
+  // The ledger in full (identifiers committed) is members-only; the public sees checkpoints.
+  'ledger.read': ['member', 'board_member', 'managing_director', 'inspector', 'officer_in_region', 'admin'],
+  // Natural persons' identifiers behind the commitments: the inspector and the region's officers.
+  'ledger.open_identifiers': ['inspector', 'officer_in_region'],
+  'ledger.cosign': ['inspector', 'officer_in_region'],
+  'books.record': ['managing_director', 'board_member'],
+  'books.approve_payment': ['board_member'],
+  'books.record_inspector_report': ['inspector'],
 };
 
 /** Staff authority: an administrator, or a ministry officer of the nation, a province or a county. */

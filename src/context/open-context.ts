@@ -3,9 +3,9 @@ import { type Clock, fixedClock, systemClock } from '../calendar/index.ts';
 import type { Config } from '../config/config.ts';
 import { connect, connectOptionsFor, type DatabaseHandle } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { ephemeralSigner, loadSigner } from '../ledger/signing-keys.ts';
 import { loadReferenceIndex, seedReferenceData } from '../reference/index.ts';
 import { resolveStatutorySettings, type StatutorySettings } from '../statute/index.ts';
-import { ephemeralSigner, loadSigner } from '../ledger/signing-keys.ts';
 import type { Context } from './context.ts';
 
 /** An open context together with the handle that closes it. */
@@ -41,7 +41,8 @@ export function ledgerFromConfig(config: { ledger?: Config['ledger'] }): Context
  * cases receive. `handle` may be given to reuse an open connection (tests).
  */
 export async function openContext(
-  config: Pick<Config, 'databaseUrl' | 'sqliteFile' | 'today' | 'statuteFile'> & Partial<Pick<Config, 'ledger'>>,
+  config: Pick<Config, 'databaseUrl' | 'sqliteFile' | 'today' | 'statuteFile'> &
+    Partial<Pick<Config, 'ledger'>>,
   handle: DatabaseHandle = connect(connectOptionsFor(config)),
 ): Promise<OpenContext> {
   await migrateToLatest(handle.db);

@@ -381,7 +381,13 @@ export type LedgerCosignatureTable = {
   signed_at: string;
 };
 
-export type LedgerSecretTable = { cooperative_id: number; idx: number; path: string; salt: string; value: string };
+export type LedgerSecretTable = {
+  cooperative_id: number;
+  idx: number;
+  path: string;
+  salt: string;
+  value: string;
+};
 
 export type ResolutionTable = {
   id: Generated<number>;

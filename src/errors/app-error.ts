@@ -12,6 +12,7 @@ export type FieldError = { path: string; code: string; message: Bilingual };
  * - INVALID_TRANSITION: a status change not allowed from the current status.
  * - FORBIDDEN / UNAUTHORIZED: authorisation and authentication failures.
  * - RATE_LIMITED, PAYLOAD_TOO_LARGE: protective limits.
+ * - APPEND_ONLY: an attempt to edit or delete a ledger entry (corrections are new entries).
  */
 export type AppErrorCode =
   | 'INVALID_INPUT'
@@ -21,7 +22,8 @@ export type AppErrorCode =
   | 'FORBIDDEN'
   | 'UNAUTHORIZED'
   | 'RATE_LIMITED'
-  | 'PAYLOAD_TOO_LARGE';
+  | 'PAYLOAD_TOO_LARGE'
+  | 'APPEND_ONLY';
 
 export const STATUS_OF: Record<AppErrorCode, number> = {
   INVALID_INPUT: 400,
@@ -32,6 +34,7 @@ export const STATUS_OF: Record<AppErrorCode, number> = {
   UNAUTHORIZED: 401,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
+  APPEND_ONLY: 405,
 };
 
 const DEFAULT_MESSAGE: Record<AppErrorCode, Bilingual> = {
@@ -49,6 +52,10 @@ const DEFAULT_MESSAGE: Record<AppErrorCode, Bilingual> = {
     en: 'Too many requests; try again later',
   },
   PAYLOAD_TOO_LARGE: { fa: 'حجم درخواست بیش از حد مجاز است', en: 'The request is too large' },
+  APPEND_ONLY: {
+    fa: 'دفتر شفافیت فقط افزودنی است؛ برای اصلاح، یک ردیف اصلاحی ثبت کنید',
+    en: 'The ledger is append-only; record a correction entry instead',
+  },
 };
 
 /** The one error type of the domain: a code, a bilingual message and the bad fields. */

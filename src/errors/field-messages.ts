@@ -54,6 +54,43 @@ export const FIELD_MESSAGES = {
     fa: 'یکی از کد ملی یا شناسهٔ ملی را وارد کنید',
     en: 'Enter either a national code or a legal national ID',
   },
+  unknown_resolution: {
+    fa: 'مصوبه‌ای با این شماره در این تعاونی ثبت نشده است',
+    en: 'No recorded resolution of this cooperative has this number',
+  },
+  resolution_required: {
+    fa: 'این مبلغ بدون مصوبهٔ ثبت‌شدهٔ هیئت‌مدیره یا مجمع پرداخت نمی‌شود',
+    en: 'A payment of this amount needs a recorded resolution of the board or the assembly',
+  },
+  resolution_rejected: {
+    fa: 'این مصوبه رد شده است و مجوز پرداخت نیست',
+    en: 'This resolution was rejected and authorises nothing',
+  },
+  unknown_contract: { fa: 'قراردادی با این شماره ثبت نشده است', en: 'No recorded contract has this number' },
+  unknown_member: { fa: 'عضوی با این شمارهٔ عضویت پیدا نشد', en: 'No member has this member number' },
+  not_a_director: {
+    fa: 'این شخص عضو فعلی هیئت‌مدیرهٔ این تعاونی نیست',
+    en: 'This person is not a current director of this cooperative',
+  },
+  conflict_vote: {
+    fa: 'مدیری که تعارض منافع اعلام کرده است رأی موافق یا مخالف نمی‌دهد',
+    en: 'A director who declared a conflict of interest cannot vote for or against',
+  },
+  self_approval: {
+    fa: 'ثبت‌کنندهٔ پرداخت نمی‌تواند آن را تأیید کند',
+    en: 'The person who recorded a payment cannot approve it',
+  },
+  already_approved: { fa: 'این پرداخت قبلاً تأیید شده است', en: 'This payment is already approved' },
+  unknown_entry: { fa: 'ردیفی با این شماره در دفتر نیست', en: 'The ledger has no entry with this number' },
+  unbalanced: {
+    fa: 'جمع دارایی‌ها باید با جمع بدهی‌ها و حقوق صاحبان سهام برابر باشد',
+    en: 'Total assets must equal liabilities plus equity',
+  },
+  net_income: { fa: 'سود خالص باید درآمد منهای هزینه باشد', en: 'Net income must be revenue minus expenses' },
+  not_enough_shares: {
+    fa: 'سهام این عضو کمتر از این مقدار است',
+    en: 'The member holds fewer shares than this',
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type FieldMessageCode = keyof typeof FIELD_MESSAGES;

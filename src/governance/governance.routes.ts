@@ -1,11 +1,10 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type Action, type Actor, isAllowed } from '../access/index.ts';
+import type { Action } from '../access/index.ts';
 import type { Context } from '../context/context.ts';
 import { runWrite, type Write } from '../context/write.ts';
 import { AppError } from '../errors/app-error.ts';
-import * as registry from '../registry/registry.repository.ts';
+import { cooperativeAuthorizer, type OnDenied, type ResolveActor } from '../http/cooperative-access.ts';
 import {
   findSupervisedCooperatives,
   supervisionQuerySchema,
@@ -26,11 +25,7 @@ import {
   recordMembership,
 } from './record-governance.ts';
 
-/** How a route learns who is asking: the actor of the signed-in person, or null. */
-export type ResolveActor = (request: FastifyRequest) => Promise<Actor | null>;
-
-/** Called on every refusal, so that denied access is audited. */
-export type OnDenied = (request: FastifyRequest, action: Action, target: string) => Promise<void>;
+export type { OnDenied, ResolveActor };
 
 const legalIdParams = z.object({ legalId: z.string().regex(/^\d{11}$/) });
 const created = { 201: z.object({ ok: z.literal(true) }) };
@@ -79,18 +74,7 @@ export function governanceRoutes(
   resolveActor: ResolveActor,
   onDenied: OnDenied,
 ): FastifyPluginAsyncZod {
-  const authorize = async (request: FastifyRequest, action: Action, legalId: string) => {
-    const actor = await resolveActor(request);
-    if (!actor) throw new AppError('UNAUTHORIZED');
-    const coop = await registry.findCooperativeByLegalId(ctx.db, legalId);
-    if (!coop)
-      throw new AppError('NOT_FOUND', { message: { fa: 'تعاونی پیدا نشد', en: 'Cooperative not found' } });
-    const place = { cooperativeId: coop.id, provinceId: coop.province_id, countyId: coop.county_id };
-    if (!isAllowed(actor, action, place)) {
-      await onDenied(request, action, `cooperative:${legalId}`);
-      throw new AppError('FORBIDDEN');
-    }
-  };
+  const authorize = cooperativeAuthorizer(ctx, resolveActor, onDenied);
 
   return async (app) => {
     for (const { path, action, body, write } of WRITES) {

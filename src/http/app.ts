@@ -6,10 +6,12 @@ import { actorForPerson } from '../access/index.ts';
 import { accountsContext, accountsRoutes } from '../accounts/index.ts';
 import type { MobileOwnershipVerifier } from '../accounts/mobile-ownership.ts';
 import type { AccountSettings, RateLimitSettings } from '../accounts/settings.ts';
+import { booksRoutes } from '../books/books.routes.ts';
 import type { Mode } from '../config/config.ts';
 import type { Context } from '../context/context.ts';
 import { feedRoutes } from '../feed/feed.routes.ts';
 import { governanceRoutes, type OnDenied, type ResolveActor } from '../governance/governance.routes.ts';
+import { ledgerRoutes } from '../ledger/ledger.routes.ts';
 import { notificationsMeRoutes } from '../notifications/notifications.me.routes.ts';
 import { notificationsRoutes } from '../notifications/notifications.routes.ts';
 import { referenceRoutes } from '../reference/reference.routes.ts';
@@ -90,21 +92,16 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
       await api.register(accountsRoutes(actx, options.rateLimits ?? false));
       await api.register(notificationsRoutes(ctx, { mode: options.mode ?? 'production' }));
       await api.register(notificationsMeRoutes(ctx));
-      await api.register(
-        governanceRoutes(
-          ctx,
-          options.resolveActor ??
-            (async (request) => (request.auth ? actorForPerson(ctx.db, request.auth.personId) : null)),
-          options.onDenied ??
-            ((request, action, target) =>
-              auditRequest(request, {
-                action: 'access.denied',
-                target,
-                outcome: 'denied',
-                details: { action },
-              })),
-        ),
-      );
+      const resolveActor: ResolveActor =
+        options.resolveActor ??
+        (async (request) => (request.auth ? actorForPerson(ctx.db, request.auth.personId) : null));
+      const onDenied: OnDenied =
+        options.onDenied ??
+        ((request, action, target) =>
+          auditRequest(request, { action: 'access.denied', target, outcome: 'denied', details: { action } }));
+      await api.register(governanceRoutes(ctx, resolveActor, onDenied));
+      await api.register(ledgerRoutes(ctx, resolveActor, onDenied));
+      await api.register(booksRoutes(ctx, resolveActor, onDenied));
     },
     { prefix: '/api/v1' },
   );

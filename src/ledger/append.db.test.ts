@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBoard, buildCooperative, LEGAL_IDS } from '../../test/factories/registry.ts';
 import { createTestContext } from '../../test/helpers/test-context.ts';
 import type { OpenContext } from '../context/open-context.ts';
-import { consistencyProof, inclusionProof, publishCheckpoint } from './checkpoints.ts';
 import { appendEntries } from './append.ts';
+import { consistencyProof, inclusionProof, publishCheckpoint } from './checkpoints.ts';
 import * as repo from './ledger.repository.ts';
 import { fromHex, rootFromLeaves, verifyConsistency, verifyInclusion } from './merkle.ts';
 import { parseNote, verifiedSigners } from './note.ts';
@@ -53,7 +53,15 @@ describe('appending to a cooperative log', () => {
     expect(signers?.signers).toHaveLength(1);
     for (let i = 0; i < 36; i++) {
       const proof = await inclusionProof(ctx.db, coopId, i, 36);
-      expect(verifyInclusion(i, 36, leaves[i] as Uint8Array, proof.map(fromHex), leaves.length ? fromHex(head?.root_hash ?? '') : new Uint8Array())).toBe(true);
+      expect(
+        verifyInclusion(
+          i,
+          36,
+          leaves[i] as Uint8Array,
+          proof.map(fromHex),
+          leaves.length ? fromHex(head?.root_hash ?? '') : new Uint8Array(),
+        ),
+      ).toBe(true);
     }
     const root10 = rootFromLeaves(leaves.slice(0, 10));
     const proof = await consistencyProof(ctx.db, coopId, 10, 36);

@@ -1,11 +1,20 @@
 import { createHash } from 'node:crypto';
 import type { Context } from '../context/context.ts';
 import type { Executor } from '../db/database.ts';
-import { canonicalBody, commitSecrets, type EntryDraft, logOrigin } from './entry.ts';
 import { deriveEntry } from './derive.ts';
+import { canonicalBody, commitSecrets, type EntryDraft, logOrigin } from './entry.ts';
 import { buildGenesis } from './genesis.ts';
 import * as repo from './ledger.repository.ts';
-import { appendLeaf, type Frontier, frontierRoot, fromHex, leafHash, type Sha256, toBase64, toHex } from './merkle.ts';
+import {
+  appendLeaf,
+  type Frontier,
+  fromHex,
+  frontierRoot,
+  leafHash,
+  type Sha256,
+  toBase64,
+  toHex,
+} from './merkle.ts';
 import { receiptMessage } from './note.ts';
 
 /** node:crypto's SHA-256: the server hashes with it, browsers with @noble/hashes (same bytes). */
@@ -21,7 +30,13 @@ export function leafHashOf(body: string): string {
 export type Appended = { index: number; leafHash: string };
 
 /** A batch receipt: the log's signature over the leaf hashes of entries [firstIndex, …). */
-export type Receipt = { origin: string; firstIndex: number; leafHashes: string[]; keyId: string; signature: string };
+export type Receipt = {
+  origin: string;
+  firstIndex: number;
+  leafHashes: string[];
+  keyId: string;
+  signature: string;
+};
 
 function parseFrontier(size: number, text: string): Frontier {
   return { size, hashes: text === '' ? [] : text.split(',').map(fromHex) };
@@ -45,7 +60,13 @@ export async function appendEntries(
   const all = [...drafts];
   if (!head) {
     const root = toHex(frontierRoot({ size: 0, hashes: [] }, nodeSha256));
-    await repo.insertLog(tx, { cooperative_id: cooperativeId, size: 0, root_hash: root, frontier: '', updated_at: now });
+    await repo.insertLog(tx, {
+      cooperative_id: cooperativeId,
+      size: 0,
+      root_hash: root,
+      frontier: '',
+      updated_at: now,
+    });
     head = { cooperative_id: cooperativeId, size: 0, root_hash: root, frontier: '', updated_at: now };
     all.unshift(await buildGenesis(tx, cooperativeId));
   }
@@ -121,14 +142,18 @@ export async function appendEntry(
   return entries[entries.length - 1] as Appended;
 }
 
+/** What a write tells its caller: the entry it appended and the signed receipt. */
+export type Logged = { entry: Appended; receipt: Receipt };
+
 /** Appends the entry of a business row just written (`table:id`), built as `verify` rebuilds it. */
 export async function logSubject(
   tx: Executor,
   ctx: Pick<Context, 'dialect' | 'clock' | 'ledger'>,
   subject: string,
-): Promise<Appended> {
+): Promise<Logged> {
   const draft = await deriveEntry(tx, subject);
   if (!draft) throw new Error(`nothing to log for ${subject}`);
+  const { entries, receipt } = await appendEntries(tx, ctx, draft.cooperativeId, [draft]);
 
-  return appendEntry(tx, ctx, draft.cooperativeId, draft);
+  return { entry: entries[entries.length - 1] as Appended, receipt };
 }

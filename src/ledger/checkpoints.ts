@@ -5,7 +5,14 @@ import { fieldError } from '../errors/field-messages.ts';
 import { nodeSha256 } from './append.ts';
 import { logOrigin } from './entry.ts';
 import * as repo from './ledger.repository.ts';
-import { buildProof, consistencyProofNodes, fromHex, inclusionProofNodes, type NodeId, toHex } from './merkle.ts';
+import {
+  buildProof,
+  consistencyProofNodes,
+  fromHex,
+  inclusionProofNodes,
+  type NodeId,
+  toHex,
+} from './merkle.ts';
 import { checkpointBody, formatNote, parseNote, signatureLine, verifySignature } from './note.ts';
 
 /**
@@ -27,7 +34,10 @@ export type PublishedCheckpoint = {
 
 async function present(db: Executor, row: NonNullable<Awaited<ReturnType<typeof repo.findCheckpoint>>>) {
   const cosignatures = await repo.listCosignatures(db, row.cooperative_id, row.size);
-  const note = cosignatures.length === 0 ? row.note : `${row.note}${cosignatures.map((c) => `${c.signature_line}\n`).join('')}`;
+  const note =
+    cosignatures.length === 0
+      ? row.note
+      : `${row.note}${cosignatures.map((c) => `${c.signature_line}\n`).join('')}`;
   const parsed = parseNote(row.note);
 
   return {
@@ -42,7 +52,10 @@ async function present(db: Executor, row: NonNullable<Awaited<ReturnType<typeof 
 }
 
 /** Signs and stores a checkpoint of the log as it is now (or returns the one of that size). */
-export async function publishCheckpoint(ctx: Context, cooperativeId: number): Promise<PublishedCheckpoint | null> {
+export async function publishCheckpoint(
+  ctx: Context,
+  cooperativeId: number,
+): Promise<PublishedCheckpoint | null> {
   const head = await repo.findLog(ctx.db, cooperativeId);
   if (!head) return null;
   let row = await repo.findCheckpoint(ctx.db, cooperativeId, head.size);
@@ -71,7 +84,10 @@ export async function publishCheckpoint(ctx: Context, cooperativeId: number): Pr
 /** A stored checkpoint of a given size, or NOT_FOUND. */
 export async function checkpointOfSize(db: Executor, cooperativeId: number, size: number) {
   const row = await repo.findCheckpoint(db, cooperativeId, size);
-  if (!row) throw new AppError('NOT_FOUND', { message: { fa: 'این نقطهٔ بازرسی منتشر نشده است', en: 'No checkpoint of that size' } });
+  if (!row)
+    throw new AppError('NOT_FOUND', {
+      message: { fa: 'این نقطهٔ بازرسی منتشر نشده است', en: 'No checkpoint of that size' },
+    });
 
   return present(db, row);
 }
@@ -85,9 +101,12 @@ async function proofFrom(db: Executor, cooperativeId: number, groups: NodeId[][]
   const ids = groups.flat();
   const found = await repo.findNodeHashes(db, cooperativeId, ids);
   const missing = ids.find((n) => !found.has(`${n.level}:${n.index}`));
-  if (missing) throw new Error(`ledger node ${missing.level}:${missing.index} of ${cooperativeId} is missing`);
+  if (missing)
+    throw new Error(`ledger node ${missing.level}:${missing.index} of ${cooperativeId} is missing`);
 
-  return buildProof(groups, (n) => fromHex(found.get(`${n.level}:${n.index}`) as string), nodeSha256).map(toHex);
+  return buildProof(groups, (n) => fromHex(found.get(`${n.level}:${n.index}`) as string), nodeSha256).map(
+    toHex,
+  );
 }
 
 function badProof(): AppError {
@@ -115,7 +134,11 @@ export async function consistencyProof(db: Executor, cooperativeId: number, from
 }
 
 /** Checks a witness's signature line against the stored checkpoint body; returns the note body. */
-export function checkCosignature(note: string, verifier: { name: string; keyId: string; publicKey: Uint8Array }, signature: Uint8Array) {
+export function checkCosignature(
+  note: string,
+  verifier: { name: string; keyId: string; publicKey: Uint8Array },
+  signature: Uint8Array,
+) {
   const parsed = parseNote(note);
   if (!parsed) return false;
 

@@ -2,13 +2,12 @@ import type { Executor } from '../db/database.ts';
 
 /**
  * Reads of the business rows that log entries record, by id, for building an entry when it is
- * appended and for rebuilding it when the log is verified. Immutable columns only matter.
+ * appended and for rebuilding it when the log is verified: every column of the row (ids and
+ * `cooperative_id` through the subject and the log), so an edit anywhere in it shows.
  */
 
 const holder = (db: Executor) =>
-  db
-    .selectFrom('persons as p')
-    .select(['p.national_code', 'p.first_name', 'p.last_name']);
+  db.selectFrom('persons as p').select(['p.national_code', 'p.first_name', 'p.last_name']);
 
 export async function findMembership(db: Executor, id: number) {
   return db
@@ -21,6 +20,7 @@ export async function findMembership(db: Executor, id: number) {
       'm.joined_on',
       'm.left_on',
       'm.shares',
+      'm.created_at',
       'p.national_code',
       'p.first_name',
       'p.last_name',
@@ -43,7 +43,9 @@ export async function findOfficer(db: Executor, id: number) {
       'o.term_start',
       'o.term_end',
       'o.accepted_on',
+      'o.ended_on',
       'o.consecutive_terms',
+      'o.created_at',
       'p.national_code',
       'p.first_name',
       'p.last_name',
@@ -74,7 +76,15 @@ export async function findResolution(db: Executor, id: number) {
     .innerJoin('officers as o', 'o.id', 'v.officer_id')
     .leftJoin('persons as p', 'p.id', 'o.person_id')
     .leftJoin('legal_entities as l', 'l.id', 'o.legal_entity_id')
-    .select(['v.officer_id', 'v.vote', 'v.conflict', 'v.conflict_note', 'p.first_name', 'p.last_name', 'l.name as entity_name'])
+    .select([
+      'v.officer_id',
+      'v.vote',
+      'v.conflict',
+      'v.conflict_note',
+      'p.first_name',
+      'p.last_name',
+      'l.name as entity_name',
+    ])
     .where('v.resolution_id', '=', id)
     .orderBy('v.officer_id')
     .execute();
@@ -95,7 +105,14 @@ export async function findApproval(db: Executor, paymentId: number, personId: nu
     .selectFrom('payment_approvals as a')
     .innerJoin('payments as pay', 'pay.id', 'a.payment_id')
     .innerJoin('persons as p', 'p.id', 'a.person_id')
-    .select(['pay.cooperative_id', 'a.payment_id', 'a.person_id', 'a.approved_at', 'p.first_name', 'p.last_name'])
+    .select([
+      'pay.cooperative_id',
+      'a.payment_id',
+      'a.person_id',
+      'a.approved_at',
+      'p.first_name',
+      'p.last_name',
+    ])
     .where('a.payment_id', '=', paymentId)
     .where('a.person_id', '=', personId)
     .executeTakeFirst();
@@ -177,7 +194,11 @@ export async function countSubjectRows(db: Executor, cooperativeId: number) {
 export async function listSubjects(db: Executor, cooperativeId: number): Promise<string[]> {
   const subjects: string[] = [];
   for (const [table, prefix] of SUBJECT_TABLES) {
-    const rows = await db.selectFrom(table).select('id').where('cooperative_id', '=', cooperativeId).execute();
+    const rows = await db
+      .selectFrom(table)
+      .select('id')
+      .where('cooperative_id', '=', cooperativeId)
+      .execute();
     for (const r of rows) subjects.push(`${prefix}:${r.id}`);
   }
   const approvals = await db

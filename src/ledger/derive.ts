@@ -1,6 +1,6 @@
 import type { Executor } from '../db/database.ts';
 import * as rows from './derive.repository.ts';
-import { type EntryData, type EntryDraft, type EntryKind, secret } from './entry.ts';
+import { type EntryData, type EntryDraft, type EntryKind, type EntryValue, secret } from './entry.ts';
 
 /**
  * How each kind of business row becomes a log entry. The use case that writes a row appends the
@@ -10,11 +10,25 @@ import { type EntryData, type EntryDraft, type EntryKind, secret } from './entry
 
 type Party = { kind: string; name: string; national_code: string | null; legal_id: string | null };
 
-/** A person is named with a committed national code; a company with its (public) legal ID. */
+/**
+ * A person is named with a committed national code; a company with its (public) legal ID. The
+ * other identifier, normally empty, appears only when a row has it (committed when it is a
+ * national code), so every column of the row is in the entry.
+ */
 function party(p: Party): EntryData {
   return p.kind === 'person'
-    ? { kind: 'person', name: p.name, nationalCode: p.national_code === null ? null : secret(p.national_code) }
-    : { kind: 'company', name: p.name, legalId: p.legal_id };
+    ? {
+        kind: 'person',
+        name: p.name,
+        nationalCode: p.national_code === null ? null : secret(p.national_code),
+        ...(p.legal_id === null ? {} : { legalId: p.legal_id }),
+      }
+    : {
+        kind: p.kind,
+        name: p.name,
+        legalId: p.legal_id,
+        ...(p.national_code === null ? {} : { nationalCode: secret(p.national_code) }),
+      };
 }
 
 function holder(r: { national_code: string | null; entity_legal_id: string | null }): EntryData {
@@ -29,6 +43,27 @@ function displayName(r: { first_name: string | null; last_name: string | null; e
 
 type Deriver = (db: Executor, key: string) => Promise<(EntryDraft & { cooperativeId: number }) | null>;
 
+/** A 0/1 column as a boolean; any other value as itself, so an edited flag still shows. */
+function flag(n: number): boolean | number {
+  return n === 1 ? true : n === 0 ? false : n;
+}
+
+/**
+ * A JSON text column as the value it holds. Writers store `JSON.stringify(value)`; text that
+ * does not read back to the same bytes (an edit that keeps it valid JSON, or one that breaks it)
+ * is kept as `{ unparsed: text }`, so it differs from the entry.
+ */
+function json(text: string): EntryValue {
+  try {
+    const value = JSON.parse(text) as EntryValue;
+    if (JSON.stringify(value) === text) return value;
+  } catch {
+    // falls through
+  }
+
+  return { unparsed: text };
+}
+
 const num = (key: string) => Number(key);
 
 const DERIVERS: Record<string, { kind: EntryKind; derive: Deriver }> = {
@@ -41,7 +76,14 @@ const DERIVERS: Record<string, { kind: EntryKind; derive: Deriver }> = {
         cooperativeId: r.cooperative_id,
         kind: 'member.admitted',
         subject: `membership:${key}`,
-        data: { memberNo: r.member_no, holder: holder(r), joinedOn: r.joined_on, leftOn: r.left_on, shares: r.shares },
+        data: {
+          memberNo: r.member_no,
+          holder: holder(r),
+          joinedOn: r.joined_on,
+          leftOn: r.left_on,
+          shares: r.shares,
+          createdAt: r.created_at,
+        },
         labels: { name: displayName(r) },
       };
     },
@@ -62,7 +104,9 @@ const DERIVERS: Record<string, { kind: EntryKind; derive: Deriver }> = {
           termStart: r.term_start,
           termEnd: r.term_end,
           acceptedOn: r.accepted_on,
+          endedOn: r.ended_on,
           consecutiveTerms: r.consecutive_terms,
+          createdAt: r.created_at,
         },
         labels: { name: displayName(r) },
       };
@@ -86,6 +130,7 @@ const DERIVERS: Record<string, { kind: EntryKind; derive: Deriver }> = {
           companyName: r.company_name,
           companyLegalId: r.company_legal_id,
           declaredOn: r.declared_on,
+          createdAt: r.created_at,
         },
       };
     },
@@ -105,7 +150,8 @@ const DERIVERS: Record<string, { kind: EntryKind; derive: Deriver }> = {
           callNumber: r.call_number,
           invitationPublishedOn: r.invitation_published_on,
           heldOn: r.held_on,
-          electionsHeld: r.elections_held === 1,
+          electionsHeld: flag(r.elections_held),
+          createdAt: r.created_at,
         },
       };
     },
@@ -119,7 +165,14 @@ const DERIVERS: Record<string, { kind: EntryKind; derive: Deriver }> = {
         cooperativeId: r.cooperative_id,
         kind: 'filing.recorded',
         subject: `filing:${key}`,
-        data: { kind: r.kind, fiscalYear: r.fiscal_year, filedOn: r.filed_on, description: r.description },
+        data: {
+          kind: r.kind,
+          fiscalYear: r.fiscal_year,
+          filedOn: r.filed_on,
+          assemblyId: r.assembly_id,
+          description: r.description,
+          createdAt: r.created_at,
+        },
       };
     },
   },
@@ -138,13 +191,15 @@ const DERIVERS: Record<string, { kind: EntryKind; derive: Deriver }> = {
           meetingOn: r.meeting_on,
           motion: r.motion,
           outcome: r.outcome,
-          attachments: JSON.parse(r.attachments) as EntryData[],
+          attachments: json(r.attachments),
           votes: r.votes.map((v) => ({
             officerId: v.officer_id,
             vote: v.vote,
-            conflict: v.conflict === 1,
+            conflict: flag(v.conflict),
             conflictNote: v.conflict_note,
           })),
+          recordedById: r.recorded_by,
+          createdAt: r.created_at,
         },
         labels: {
           directors: r.votes.map((v) => ({ officerId: v.officer_id, name: displayName(v) })),
@@ -165,13 +220,20 @@ const DERIVERS: Record<string, { kind: EntryKind; derive: Deriver }> = {
         data: {
           externalId: r.external_id,
           title: r.title,
-          party: party({ kind: r.party_kind, name: r.party_name, national_code: r.party_national_code, legal_id: r.party_legal_id }),
+          party: party({
+            kind: r.party_kind,
+            name: r.party_name,
+            national_code: r.party_national_code,
+            legal_id: r.party_legal_id,
+          }),
           amountRials: r.amount_rials,
           startsOn: r.starts_on,
           endsOn: r.ends_on,
           resolutionId: r.resolution_id,
           resolutionRef: r.resolution_ref,
           recordedOn: r.recorded_on,
+          recordedById: r.recorded_by,
+          createdAt: r.created_at,
         },
         labels: { recordedBy: await rows.personName(db, r.recorded_by) },
       };
@@ -190,7 +252,12 @@ const DERIVERS: Record<string, { kind: EntryKind; derive: Deriver }> = {
         data: {
           externalId: r.external_id,
           direction: r.direction,
-          party: party({ kind: r.party_kind, name: r.party_name, national_code: r.party_national_code, legal_id: r.party_legal_id }),
+          party: party({
+            kind: r.party_kind,
+            name: r.party_name,
+            national_code: r.party_national_code,
+            legal_id: r.party_legal_id,
+          }),
           iban: r.iban === null ? null : personal ? secret(r.iban) : r.iban,
           amountRials: r.amount_rials,
           paidOn: r.paid_on,
@@ -202,6 +269,8 @@ const DERIVERS: Record<string, { kind: EntryKind; derive: Deriver }> = {
           resolutionRef: r.resolution_ref,
           requiredApprovals: r.required_approvals,
           recordedOn: r.recorded_on,
+          recordedById: r.recorded_by,
+          createdAt: r.created_at,
         },
         labels: { recordedBy: await rows.personName(db, r.recorded_by) },
       };
@@ -231,7 +300,13 @@ const DERIVERS: Record<string, { kind: EntryKind; derive: Deriver }> = {
         cooperativeId: r.cooperative_id,
         kind: 'statement.recorded',
         subject: `statement:${key}`,
-        data: { fiscalYear: r.fiscal_year, figures: JSON.parse(r.figures) as EntryData, approvedOn: r.approved_on },
+        data: {
+          fiscalYear: r.fiscal_year,
+          figures: json(r.figures),
+          approvedOn: r.approved_on,
+          recordedById: r.recorded_by,
+          createdAt: r.created_at,
+        },
         labels: { recordedBy: await rows.personName(db, r.recorded_by) },
       };
     },
@@ -245,7 +320,14 @@ const DERIVERS: Record<string, { kind: EntryKind; derive: Deriver }> = {
         cooperativeId: r.cooperative_id,
         kind: 'inspector_report.recorded',
         subject: `inspector_report:${key}`,
-        data: { fiscalYear: r.fiscal_year, opinion: r.opinion, summary: r.summary, reportedOn: r.reported_on },
+        data: {
+          fiscalYear: r.fiscal_year,
+          opinion: r.opinion,
+          summary: r.summary,
+          reportedOn: r.reported_on,
+          recordedById: r.recorded_by,
+          createdAt: r.created_at,
+        },
         labels: { recordedBy: await rows.personName(db, r.recorded_by) },
       };
     },
@@ -266,6 +348,8 @@ const DERIVERS: Record<string, { kind: EntryKind; derive: Deriver }> = {
           amountRials: r.amount_rials,
           movedOn: r.moved_on,
           counterpartMemberNo: r.counterpart_member_no,
+          recordedById: r.recorded_by,
+          createdAt: r.created_at,
         },
         labels: { recordedBy: await rows.personName(db, r.recorded_by) },
       };
@@ -284,7 +368,9 @@ const DERIVERS: Record<string, { kind: EntryKind; derive: Deriver }> = {
           targetIndex: r.target_idx,
           action: r.action,
           reason: r.reason,
-          amendment: r.amendment === null ? null : (JSON.parse(r.amendment) as EntryData),
+          amendment: r.amendment === null ? null : json(r.amendment),
+          recordedById: r.recorded_by,
+          createdAt: r.created_at,
         },
         labels: { recordedBy: await rows.personName(db, r.recorded_by) },
       };

@@ -23,7 +23,11 @@ export async function lockLog(tx: Executor, dialect: Dialect, cooperativeId: num
 }
 
 export async function findLog(db: Executor, cooperativeId: number) {
-  return db.selectFrom('ledger_logs').selectAll().where('cooperative_id', '=', cooperativeId).executeTakeFirst();
+  return db
+    .selectFrom('ledger_logs')
+    .selectAll()
+    .where('cooperative_id', '=', cooperativeId)
+    .executeTakeFirst();
 }
 
 export async function insertLog(
@@ -122,7 +126,14 @@ export async function listCheckpoints(db: Executor, cooperativeId: number, limit
 /** Inserts a checkpoint unless one of that size exists (two readers may publish at once). */
 export async function insertCheckpoint(
   db: Executor,
-  row: { cooperative_id: number; size: number; root_hash: string; note: string; key_id: string; created_at: string },
+  row: {
+    cooperative_id: number;
+    size: number;
+    root_hash: string;
+    note: string;
+    key_id: string;
+    created_at: string;
+  },
 ) {
   await db
     .insertInto('ledger_checkpoints')
@@ -144,7 +155,13 @@ export async function listCosignatures(db: Executor, cooperativeId: number, size
 
 export async function insertCosignature(
   db: Executor,
-  row: { cooperative_id: number; size: number; witness_key_id: number; signature_line: string; signed_at: string },
+  row: {
+    cooperative_id: number;
+    size: number;
+    witness_key_id: number;
+    signature_line: string;
+    signed_at: string;
+  },
 ) {
   await db
     .insertInto('ledger_cosignatures')

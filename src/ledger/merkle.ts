@@ -16,8 +16,8 @@ export type Hash = Uint8Array;
 export type Sha256 = (data: Uint8Array) => Uint8Array;
 export type Frontier = { size: number; hashes: Hash[] };
 export type NodeId = { level: number; index: number };
-
-const HASH_SIZE = 32;
+/** What appendLeaf returns: the next frontier, and the perfect subtrees the new leaf completed. */
+export type Appended = { frontier: Frontier; completed: Array<NodeId & { hash: Hash }> };
 
 export const defaultSha256: Sha256 = (data) => sha256(data);
 
@@ -41,14 +41,10 @@ export function nodeHash(left: Hash, right: Hash, sha: Sha256 = defaultSha256): 
 export const emptyRoot: Hash = defaultSha256(new Uint8Array(0));
 
 const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
-const isHash = (h: unknown): h is Hash => h instanceof Uint8Array && h.length === HASH_SIZE;
+const isHash = (h: unknown): h is Hash => h instanceof Uint8Array && h.length === 32;
 const half = (x: number): number => Math.floor(x / 2);
 
-function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
+const bytesEqual = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 function popcount(x: number): number {
   let n = 0;
@@ -89,16 +85,12 @@ export function emptyFrontier(): Frontier {
  * that this leaf completes, lowest first, so a database can store every perfect subtree once.
  * Throws RangeError on a malformed frontier (one hash per set bit of `size`).
  */
-export function appendLeaf(
-  f: Frontier,
-  leaf: Hash,
-  sha: Sha256 = defaultSha256,
-): { frontier: Frontier; completed: Array<{ level: number; index: number; hash: Hash }> } {
+export function appendLeaf(f: Frontier, leaf: Hash, sha: Sha256 = defaultSha256): Appended {
   if (!isCount(f.size) || f.size >= Number.MAX_SAFE_INTEGER || f.hashes.length !== popcount(f.size)) {
     throw new RangeError(`merkle: malformed frontier (size ${f.size}, ${f.hashes.length} hashes)`);
   }
   const hashes = f.hashes.slice();
-  const completed: Array<{ level: number; index: number; hash: Hash }> = [];
+  const completed: Appended['completed'] = [];
   let hash = leaf;
   let index = f.size;
   // Each trailing 1 bit of the old size is a perfect subtree that the new node now pairs with.
@@ -123,13 +115,9 @@ export function frontierRoot(f: Frontier, sha: Sha256 = defaultSha256): Hash {
  * smallest power of two ≥ size. */
 function rangeNodes(start: number, size: number): NodeId[] {
   const out: NodeId[] = [];
-  let p = 1;
-  let level = 0;
-  while (p * 2 <= size) {
-    p *= 2;
-    level++;
-  }
-  for (let pos = start, left = size; left > 0; p /= 2, level--) {
+  // ceil(log2) may overshoot by one level when rounding; the `left >= p` test absorbs that.
+  for (let level = Math.ceil(Math.log2(size)), pos = start, left = size; left > 0; level--) {
+    const p = 2 ** level;
     if (left >= p) {
       out.push({ level, index: pos / p });
       pos += p;
@@ -192,14 +180,32 @@ export function consistencyProofNodes(m: number, n: number): NodeId[][] {
 }
 
 /** Turns node groups into proof hashes, folding each group right to left with nodeHash. */
-export function buildProof(groups: NodeId[][], lookup: (id: NodeId) => Hash, sha: Sha256 = defaultSha256): Hash[] {
+export function buildProof(groups: NodeId[][], lookup: (id: NodeId) => Hash, sha = defaultSha256): Hash[] {
   return groups.map((group) => foldRight(group.map(lookup), sha));
 }
 
 /**
+ * The walk shared by RFC 9162 §2.1.3.2 and §2.1.4.2: fn is the position of the running hash on
+ * its level and sn that of the last node. Calls `visit(c, left)` for each proof hash c in order,
+ * `left` when c is a left sibling. False when the proof has the wrong length: a long one reaches
+ * sn = 0 before its end, a short one ends with sn > 0.
+ */
+function walk(fn: number, sn: number, proof: readonly Hash[], visit: (c: Hash, left: boolean) => void) {
+  for (const c of proof) {
+    if (sn === 0) return false;
+    const left = fn % 2 === 1 || fn === sn;
+    visit(c, left);
+    // Past a left sibling on the right border, skip the levels where the node has no sibling.
+    for (; left && fn % 2 === 0 && fn !== 0; sn = half(sn)) fn /= 2;
+    fn = half(fn);
+    sn = half(sn);
+  }
+  return sn === 0;
+}
+
+/**
  * RFC 9162 §2.1.3.2: the root an inclusion proof leads to, or undefined when the inputs cannot
- * form a valid proof (index ≥ size, a hash that is not 32 bytes, a proof of the wrong length: a
- * short proof leaves sn > 0, a long one reaches sn = 0 early).
+ * form a valid proof (index ≥ size, a hash that is not 32 bytes, a proof of the wrong length).
  */
 export function rootFromInclusionProof(
   index: number,
@@ -210,24 +216,11 @@ export function rootFromInclusionProof(
 ): Hash | undefined {
   if (!isCount(index) || !isCount(size) || index >= size || !isHash(leaf)) return undefined;
   if (!Array.isArray(proof) || !proof.every(isHash)) return undefined;
-  let fn = index;
-  let sn = size - 1;
   let r = leaf;
-  for (const p of proof) {
-    if (sn === 0) return undefined;
-    if (fn % 2 === 1 || fn === sn) {
-      r = nodeHash(p, r, sha);
-      while (fn % 2 === 0 && fn !== 0) {
-        fn /= 2;
-        sn = half(sn);
-      }
-    } else {
-      r = nodeHash(r, p, sha);
-    }
-    fn = half(fn);
-    sn = half(sn);
-  }
-  return sn === 0 ? r : undefined;
+  const ok = walk(index, size - 1, proof, (c, left) => {
+    r = left ? nodeHash(c, r, sha) : nodeHash(r, c, sha);
+  });
+  return ok ? r : undefined;
 }
 
 /** RFC 9162 §2.1.3.2 inclusion check. Never throws: any bad input is a false. */
@@ -269,30 +262,15 @@ export function verifyConsistency(
     let p = m;
     while (p % 2 === 0) p /= 2;
     const path = p === 1 ? [rootM, ...proof] : proof; // m is a power of two: its root is the seed
-    let fn = m - 1;
-    let sn = n - 1;
-    while (fn % 2 === 1) {
-      fn = half(fn);
-      sn = half(sn);
-    }
-    let fr = path[0] as Hash;
-    let sr = fr;
-    for (const c of path.slice(1)) {
-      if (sn === 0) return false;
-      if (fn % 2 === 1 || fn === sn) {
-        fr = nodeHash(c, fr, sha);
-        sr = nodeHash(c, sr, sha);
-        while (fn % 2 === 0 && fn !== 0) {
-          fn /= 2;
-          sn = half(sn);
-        }
-      } else {
-        sr = nodeHash(sr, c, sha);
-      }
-      fn = half(fn);
-      sn = half(sn);
-    }
-    return sn === 0 && bytesEqual(fr, rootM) && bytesEqual(sr, rootN);
+    let [fn, sn] = [m - 1, n - 1];
+    for (; fn % 2 === 1; sn = half(sn)) fn = half(fn); // start at the level where the seed sits
+    let fr = path[0] as Hash; // the old root, rebuilt from the left siblings only
+    let sr = fr; // the new root, rebuilt from every sibling
+    const ok = walk(fn, sn, path.slice(1), (c, left) => {
+      if (left) fr = nodeHash(c, fr, sha);
+      sr = left ? nodeHash(c, sr, sha) : nodeHash(sr, c, sha);
+    });
+    return ok && bytesEqual(fr, rootM) && bytesEqual(sr, rootN);
   } catch {
     return false;
   }

@@ -11,10 +11,33 @@ import { fromBase64, type Hash, verifyConsistency, verifyInclusion } from './mer
 const ROOT = fileURLToPath(new URL('../../test/fixtures/merkle-testdata/', import.meta.url));
 
 type Vector =
-  | { kind: 'inclusion'; file: string; leafIdx: number; treeSize: number; root: Hash; leafHash: Hash; proof: Hash[]; wantErr: boolean }
-  | { kind: 'consistency'; file: string; size1: number; size2: number; root1: Hash; root2: Hash; proof: Hash[]; wantErr: boolean };
+  | {
+      kind: 'inclusion';
+      file: string;
+      leafIdx: number;
+      treeSize: number;
+      root: Hash;
+      leafHash: Hash;
+      proof: Hash[];
+      wantErr: boolean;
+    }
+  | {
+      kind: 'consistency';
+      file: string;
+      size1: number;
+      size2: number;
+      root1: Hash;
+      root2: Hash;
+      proof: Hash[];
+      wantErr: boolean;
+    };
 
-function field<T>(json: Record<string, unknown>, key: string, check: (v: unknown) => v is T, file: string): T {
+function field<T>(
+  json: Record<string, unknown>,
+  key: string,
+  check: (v: unknown) => v is T,
+  file: string,
+): T {
   const v = json[key];
   if (!check(v)) throw new Error(`${file}: bad or missing field ${key}: ${JSON.stringify(v)}`);
   return v;
@@ -33,11 +56,29 @@ function load(file: string): Vector {
   const wantErr = field(json, 'wantErr', isBool, file);
   if (file.startsWith('inclusion/')) {
     const [leafIdx, treeSize] = [field(json, 'leafIdx', isNum, file), field(json, 'treeSize', isNum, file)];
-    return { kind: 'inclusion', file, leafIdx, treeSize, root: b64('root'), leafHash: b64('leafHash'), proof, wantErr };
+    return {
+      kind: 'inclusion',
+      file,
+      leafIdx,
+      treeSize,
+      root: b64('root'),
+      leafHash: b64('leafHash'),
+      proof,
+      wantErr,
+    };
   }
   if (file.startsWith('consistency/')) {
     const [size1, size2] = [field(json, 'size1', isNum, file), field(json, 'size2', isNum, file)];
-    return { kind: 'consistency', file, size1, size2, root1: b64('root1'), root2: b64('root2'), proof, wantErr };
+    return {
+      kind: 'consistency',
+      file,
+      size1,
+      size2,
+      root1: b64('root1'),
+      root2: b64('root2'),
+      proof,
+      wantErr,
+    };
   }
   throw new Error(`${file}: neither inclusion/ nor consistency/`);
 }

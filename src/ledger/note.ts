@@ -50,7 +50,9 @@ export function formatNote(body: string, lines: readonly string[]): string {
 }
 
 /** Parses a signed note; null when it is not one (never throws). */
-export function parseNote(text: string): { checkpoint: Checkpoint; body: string; signatures: NoteSignature[] } | null {
+export function parseNote(
+  text: string,
+): { checkpoint: Checkpoint; body: string; signatures: NoteSignature[] } | null {
   const split = text.indexOf('\n\n');
   if (split < 0) return null;
   const body = text.slice(0, split + 1);
@@ -97,7 +99,10 @@ export function verifySignature(verifier: NoteVerifier, message: string, signatu
  * The signers among `verifiers` whose signature on the note is valid. A note counts as the log's
  * checkpoint when the log key is among them; witnesses add their own names.
  */
-export function verifiedSigners(text: string, verifiers: readonly NoteVerifier[]): Checkpoint & { signers: string[] } | null {
+export function verifiedSigners(
+  text: string,
+  verifiers: readonly NoteVerifier[],
+): (Checkpoint & { signers: string[] }) | null {
   const note = parseNote(text);
   if (!note) return null;
   const signers: string[] = [];

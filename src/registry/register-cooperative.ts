@@ -99,7 +99,11 @@ function resolveCooperative(
  * Writes a validated cooperative with its search tokens and a change-feed event, inside the
  * caller's transaction. A legal ID already on the register is a CONFLICT naming `legalId`.
  */
-export async function insertCooperative(tx: Executor, ctx: Context, draft: CooperativeDraft): Promise<number> {
+export async function insertCooperative(
+  tx: Executor,
+  ctx: Context,
+  draft: CooperativeDraft,
+): Promise<number> {
   const now = ctx.clock.now();
   if (draft.legal_id && (await repo.findCooperativeByLegalId(tx, draft.legal_id))) {
     throw new AppError('CONFLICT', { fields: [fieldError('legalId', 'duplicate')] });
@@ -123,7 +127,6 @@ export async function insertCooperative(tx: Executor, ctx: Context, draft: Coope
     payload: { name: draft.name, status: draft.status, legalId: draft.legal_id ?? null },
   });
   await appendEntries(tx, ctx, id, []); // the log's genesis: the cooperative as registered
-
 
   return id;
 }

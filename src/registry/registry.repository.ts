@@ -77,13 +77,27 @@ export async function updateCooperativeStatus(
   await db.updateTable('cooperatives').set(change).where('id', '=', id).execute();
 }
 
-/** Recounts current members (no leaving date) into `member_count`; returns the new count. */
+/**
+ * Recounts current members — no leaving date and no recorded exit (a share movement of kind
+ * `exit`; membership rows are never edited) — into `member_count`; returns the new count.
+ */
 export async function recountMembers(db: Executor, cooperativeId: number): Promise<number> {
   const row = await db
-    .selectFrom('memberships')
+    .selectFrom('memberships as m')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('cooperative_id', '=', cooperativeId)
-    .where('left_on', 'is', null)
+    .where('m.cooperative_id', '=', cooperativeId)
+    .where('m.left_on', 'is', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('share_movements as s')
+            .select('s.id')
+            .whereRef('s.cooperative_id', '=', 'm.cooperative_id')
+            .whereRef('s.member_no', '=', 'm.member_no')
+            .where('s.kind', '=', 'exit'),
+        ),
+      ),
+    )
     .executeTakeFirstOrThrow();
   const count = Number(row.n);
   await db.updateTable('cooperatives').set({ member_count: count }).where('id', '=', cooperativeId).execute();

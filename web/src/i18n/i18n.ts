@@ -29,29 +29,44 @@ async function ensureLoaded(language: Language): Promise<void> {
     const { en } = await import('./en.ts');
     i18next.addResourceBundle('en', 'translation', en);
   }
-  if (accountMessagesWanted) await ensureAccountMessages(language);
+  await Promise.all([...wanted].map((group) => ensureGroup(group, language)));
 }
 
 /**
- * The messages of the sign-in and signed-in pages are a chunk of their own, so the public pages
- * do not carry them: those pages' routes call `loadAccountMessages()` before they render.
+ * Messages of some pages are chunks of their own, so the public pages do not carry them: the
+ * sign-in and signed-in pages' (`account`), and the transparency ledger's (`ledger`: the
+ * ledger pages and the ledger card of a public profile, loaded after the profile shows).
+ * Those pages call `loadAccountMessages()` / `loadLedgerMessages()` before they render.
  */
-let accountMessagesWanted = false;
-const accountMessagesLoaded = new Set<Language>();
+type Group = 'account' | 'ledger';
+const GROUPS: Record<Group, Record<Language, () => Promise<Record<string, unknown>>>> = {
+  account: {
+    fa: async () => (await import('./account.fa.ts')).accountFa,
+    en: async () => (await import('./account.en.ts')).accountEn,
+  },
+  ledger: {
+    fa: async () => (await import('./ledger.fa.ts')).ledgerFa,
+    en: async () => (await import('./ledger.en.ts')).ledgerEn,
+  },
+};
+const wanted = new Set<Group>();
+const loaded = new Set<string>();
 
-async function ensureAccountMessages(language: Language): Promise<void> {
-  if (accountMessagesLoaded.has(language)) return;
-  const messages =
-    language === 'fa'
-      ? (await import('./account.fa.ts')).accountFa
-      : (await import('./account.en.ts')).accountEn;
+async function ensureGroup(group: Group, language: Language): Promise<void> {
+  if (loaded.has(`${group}:${language}`)) return;
+  const messages = await GROUPS[group][language]();
   i18next.addResourceBundle(language, 'translation', messages, true, true);
-  accountMessagesLoaded.add(language);
+  loaded.add(`${group}:${language}`);
 }
 
 export async function loadAccountMessages(): Promise<void> {
-  accountMessagesWanted = true;
-  await ensureAccountMessages(currentLanguage());
+  wanted.add('account');
+  await ensureGroup('account', currentLanguage());
+}
+
+export async function loadLedgerMessages(): Promise<void> {
+  wanted.add('ledger');
+  await ensureGroup('ledger', currentLanguage());
 }
 
 function applyToDocument(language: Language): void {
