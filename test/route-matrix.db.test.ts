@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Action, actorForPerson, isAllowed, type Place } from '../src/access/index.ts';
 import { accountsContext, createAdministrator, createOfficer } from '../src/accounts/index.ts';
+import { recordPayment, recordResolution } from '../src/books/record-books.ts';
 import type { OpenContext } from '../src/context/open-context.ts';
 import { runWrite } from '../src/context/write.ts';
 import { createIdentifierSource } from '../src/demo/demo-identifiers.ts';
-import { recordPayment, recordResolution } from '../src/books/record-books.ts';
 import { appointOfficer, recordMembership } from '../src/governance/record-governance.ts';
 import { buildApp } from '../src/http/app.ts';
 import { findPersonId } from '../src/people/index.ts';
@@ -118,7 +118,11 @@ const SPECS: Record<string, Spec> = {
   'get /api/v1/cooperatives/{legalId}/ledger/consistency': { kind: 'public', query: '?from=1&to=2' },
   'get /api/v1/ledger/keys': { kind: 'public' },
   'get /api/v1/cooperatives/{legalId}/ledger/entries': { kind: 'policy', action: 'ledger.read', ok: 200 },
-  'get /api/v1/cooperatives/{legalId}/ledger/entries/{index}': { kind: 'policy', action: 'ledger.read', ok: 200 },
+  'get /api/v1/cooperatives/{legalId}/ledger/entries/{index}': {
+    kind: 'policy',
+    action: 'ledger.read',
+    ok: 200,
+  },
   'get /api/v1/cooperatives/{legalId}/ledger/entries/{index}/identifiers': {
     kind: 'policy',
     action: 'ledger.open_identifiers',
@@ -139,7 +143,12 @@ const SPECS: Record<string, Spec> = {
   'post /api/v1/cooperatives/{legalId}/books/resolutions': {
     kind: 'policy',
     action: 'books.record',
-    body: () => ({ body: 'assembly', number: `r-${serial++}`, meetingOn: '1405/06/01', motion: 'تصویب بودجه' }),
+    body: () => ({
+      body: 'assembly',
+      number: `r-${serial++}`,
+      meetingOn: '1405/06/01',
+      motion: 'تصویب بودجه',
+    }),
   },
   'post /api/v1/cooperatives/{legalId}/books/contracts': {
     kind: 'policy',
@@ -178,7 +187,13 @@ const SPECS: Record<string, Spec> = {
   'post /api/v1/cooperatives/{legalId}/books/share-movements': {
     kind: 'policy',
     action: 'books.record',
-    body: () => ({ memberNo: 'm1', kind: 'subscribe', shares: 1, amountRials: 1_000_000, movedOn: '1405/08/01' }),
+    body: () => ({
+      memberNo: 'm1',
+      kind: 'subscribe',
+      shares: 1,
+      amountRials: 1_000_000,
+      movedOn: '1405/08/01',
+    }),
   },
   'post /api/v1/cooperatives/{legalId}/books/corrections': {
     kind: 'policy',
@@ -188,7 +203,12 @@ const SPECS: Record<string, Spec> = {
   'post /api/v1/cooperatives/{legalId}/books/inspector-reports': {
     kind: 'policy',
     action: 'books.record_inspector_report',
-    body: () => ({ fiscalYear: 1404, opinion: 'qualified', summary: 'گزارش بازرس', reportedOn: '1405/03/01' }),
+    body: () => ({
+      fiscalYear: 1404,
+      opinion: 'qualified',
+      summary: 'گزارش بازرس',
+      reportedOn: '1405/03/01',
+    }),
   },
 };
 

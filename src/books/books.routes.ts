@@ -109,6 +109,9 @@ export function booksRoutes(
       app.post(
         `/cooperatives/:legalId/books/${path}`,
         {
+          // The use case validates the body itself, reporting schema errors and the rules that
+          // need today's date together; the schema here documents it and shapes nothing.
+          attachValidation: true,
           schema: {
             tags: ['books'],
             summary: `Record ${path} (policy: ${action}); appends a ledger entry`,

@@ -8,7 +8,7 @@ import { type Logged, logSubject } from '../ledger/append.ts';
 import { findEntry } from '../ledger/ledger.repository.ts';
 import * as registry from '../registry/registry.repository.ts';
 import { resolveStatutorySettings, type StatutorySettings } from '../statute/index.ts';
-import { type Checked, check } from '../validation/parse.ts';
+import { validateWith } from '../validation/validate-with.ts';
 import * as repo from './books.repository.ts';
 import {
   type ApprovalInput,
@@ -37,27 +37,6 @@ import {
  */
 
 export type Recorded = Logged & { id: number };
-
-function validateWith<S extends z.ZodType>(
-  schema: S,
-  rules: (value: z.output<S>, ctx: Context) => FieldError[],
-): (ctx: Context, input: unknown) => Checked<z.output<S>> {
-  return (ctx, input) => {
-    const parsed = check(schema, input);
-    if (!parsed.ok) return parsed;
-    const fields = rules(parsed.value, ctx);
-
-    return fields.length > 0 ? { ok: false, fields } : parsed;
-  };
-}
-
-function notAfterToday(ctx: Context, entries: Array<[string, string | undefined]>): FieldError[] {
-  const today = ctx.clock.today();
-
-  return entries
-    .filter(([, d]) => d !== undefined && d > today)
-    .map(([path]) => fieldError(path, 'date_future'));
-}
 
 /** A person needs a national code, a company a legal national ID; never the other one. */
 function partyRules(p: z.output<typeof partySchema>, path: string): FieldError[] {
@@ -105,20 +84,23 @@ async function checkResolution(tx: Executor, coopId: number, resolutionId: numbe
 
 /** Use case: a board or assembly resolution with each director's vote and declared conflicts. */
 export const recordResolution: Write<ResolutionInput, Recorded> = {
-  validate: validateWith(resolutionSchema, (v, ctx) => [
-    ...notAfterToday(ctx, [['meetingOn', v.meetingOn]]),
-    ...v.votes.flatMap((vote, i) =>
-      vote.conflict && (vote.vote === 'for' || vote.vote === 'against')
-        ? [fieldError(`votes.${i}.vote`, 'conflict_vote')]
-        : [],
-    ),
-    ...v.votes.flatMap((vote, i) =>
-      v.votes.findIndex((w) => w.officerId === vote.officerId) < i
-        ? [fieldError(`votes.${i}.officerId`, 'duplicate')]
-        : [],
-    ),
-    ...(v.body === 'board' && v.votes.length === 0 ? [fieldError('votes', 'required')] : []),
-  ]),
+  validate: validateWith(
+    resolutionSchema,
+    (v) => [
+      ...v.votes.flatMap((vote, i) =>
+        vote.conflict && (vote.vote === 'for' || vote.vote === 'against')
+          ? [fieldError(`votes.${i}.vote`, 'conflict_vote')]
+          : [],
+      ),
+      ...v.votes.flatMap((vote, i) =>
+        v.votes.findIndex((w) => w.officerId === vote.officerId) < i
+          ? [fieldError(`votes.${i}.officerId`, 'duplicate')]
+          : [],
+      ),
+      ...(v.body === 'board' && v.votes.length === 0 ? [fieldError('votes', 'required')] : []),
+    ],
+    { pastDates: ['meetingOn'] },
+  ),
   async apply(tx, ctx, v) {
     const coop = await cooperativeOf(tx, v.cooperativeLegalId);
     const directors = await repo.listCurrentDirectors(tx, coop.id, v.meetingOn);
@@ -163,11 +145,14 @@ export const recordResolution: Write<ResolutionInput, Recorded> = {
 
 /** Use case: a contract with a person or a company, under an authorising resolution. */
 export const recordContract: Write<ContractInput, Recorded> = {
-  validate: validateWith(contractSchema, (v, ctx) => [
-    ...partyRules(v.party, 'party'),
-    ...(v.endsOn !== undefined && v.endsOn < v.startsOn ? [fieldError('endsOn', 'date_order')] : []),
-    ...notAfterToday(ctx, [['recordedOn', v.recordedOn]]),
-  ]),
+  validate: validateWith(
+    contractSchema,
+    (v) => [
+      ...partyRules(v.party, 'party'),
+      ...(v.endsOn !== undefined && v.endsOn < v.startsOn ? [fieldError('endsOn', 'date_order')] : []),
+    ],
+    { pastDates: ['recordedOn'] },
+  ),
   async apply(tx, ctx, v) {
     const coop = await cooperativeOf(tx, v.cooperativeLegalId);
     await checkResolution(tx, coop.id, v.resolutionId);
@@ -202,16 +187,16 @@ export const recordContract: Write<ContractInput, Recorded> = {
  * `recordedOn` marks); above the sign-off threshold it needs N board approvals to count.
  */
 export const recordPayment: Write<PaymentInput, Recorded> = {
-  validate: validateWith(paymentSchema, (v, ctx) => [
-    ...partyRules(v.party, 'party'),
-    ...notAfterToday(ctx, [
-      ['paidOn', v.paidOn],
-      ['recordedOn', v.recordedOn],
-    ]),
-    ...(v.resolutionRef !== undefined && v.recordedOn === undefined
-      ? [fieldError('resolutionRef', 'unknown_key')]
-      : []),
-  ]),
+  validate: validateWith(
+    paymentSchema,
+    (v) => [
+      ...partyRules(v.party, 'party'),
+      ...(v.resolutionRef !== undefined && v.recordedOn === undefined
+        ? [fieldError('resolutionRef', 'unknown_key')]
+        : []),
+    ],
+    { pastDates: ['paidOn', 'recordedOn'] },
+  ),
   async apply(tx, ctx, v) {
     const coop = await cooperativeOf(tx, v.cooperativeLegalId);
     const settings = settingsOf(ctx, coop);
@@ -291,16 +276,16 @@ export const approvePayment: Write<ApprovalInput, Recorded> = {
 
 /** Use case: the annual financial statements' headline figures. */
 export const recordStatement: Write<StatementInput, Recorded> = {
-  validate: validateWith(statementSchema, (v, ctx) => {
-    const f = v.figures;
-    return [
+  validate: validateWith(
+    statementSchema,
+    ({ figures: f }) => [
       ...(f.totalAssets !== f.totalLiabilities + f.equity
         ? [fieldError('figures.totalAssets', 'unbalanced')]
         : []),
       ...(f.netIncome !== f.revenue - f.expenses ? [fieldError('figures.netIncome', 'net_income')] : []),
-      ...notAfterToday(ctx, [['approvedOn', v.approvedOn]]),
-    ];
-  }),
+    ],
+    { pastDates: ['approvedOn'] },
+  ),
   async apply(tx, ctx, v) {
     const coop = await cooperativeOf(tx, v.cooperativeLegalId);
     const id = await repo.insertStatement(tx, {
@@ -318,9 +303,7 @@ export const recordStatement: Write<StatementInput, Recorded> = {
 
 /** Use case: the inspector's annual report. */
 export const recordInspectorReport: Write<InspectorReportInput, Recorded> = {
-  validate: validateWith(inspectorReportSchema, (v, ctx) =>
-    notAfterToday(ctx, [['reportedOn', v.reportedOn]]),
-  ),
+  validate: validateWith(inspectorReportSchema, () => [], { pastDates: ['reportedOn'] }),
   async apply(tx, ctx, v) {
     const coop = await cooperativeOf(tx, v.cooperativeLegalId);
     const id = await repo.insertInspectorReport(tx, {
@@ -339,16 +322,19 @@ export const recordInspectorReport: Write<InspectorReportInput, Recorded> = {
 
 /** Use case: shares subscribed, transferred between members, redeemed, or a member's exit. */
 export const recordShareMovement: Write<ShareMovementInput, Recorded> = {
-  validate: validateWith(shareMovementSchema, (v, ctx) => [
-    ...notAfterToday(ctx, [['movedOn', v.movedOn]]),
-    ...(v.kind === 'transfer' && v.counterpartMemberNo === undefined
-      ? [fieldError('counterpartMemberNo', 'required')]
-      : []),
-    ...(v.kind !== 'transfer' && v.counterpartMemberNo !== undefined
-      ? [fieldError('counterpartMemberNo', 'unknown_key')]
-      : []),
-    ...(v.kind !== 'exit' && v.shares === 0 ? [fieldError('shares', 'too_small')] : []),
-  ]),
+  validate: validateWith(
+    shareMovementSchema,
+    (v) => [
+      ...(v.kind === 'transfer' && v.counterpartMemberNo === undefined
+        ? [fieldError('counterpartMemberNo', 'required')]
+        : []),
+      ...(v.kind !== 'transfer' && v.counterpartMemberNo !== undefined
+        ? [fieldError('counterpartMemberNo', 'unknown_key')]
+        : []),
+      ...(v.kind !== 'exit' && v.shares === 0 ? [fieldError('shares', 'too_small')] : []),
+    ],
+    { pastDates: ['movedOn'] },
+  ),
   async apply(tx, ctx, v) {
     const coop = await cooperativeOf(tx, v.cooperativeLegalId);
     const member = await repo.findMemberShares(tx, coop.id, v.memberNo);

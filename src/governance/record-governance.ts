@@ -10,7 +10,7 @@ import { logSubject } from '../ledger/append.ts';
 import { upsertLegalEntity, upsertPerson } from '../people/index.ts';
 import { refreshSearchTokens } from '../registry/refresh-search-tokens.ts';
 import * as registry from '../registry/registry.repository.ts';
-import { type Checked, check } from '../validation/parse.ts';
+import { validateWith } from '../validation/validate-with.ts';
 import * as repo from './governance.repository.ts';
 import {
   type AssemblyInput,
@@ -24,20 +24,6 @@ import {
   type OfficerInput,
   officerSchema,
 } from './governance.schemas.ts';
-
-/** Runs a schema, then extra rules that see the parsed value; returns every bad field. */
-function validateWith<S extends z.ZodType>(
-  schema: S,
-  rules: (value: z.output<S>, ctx: Context) => FieldError[],
-): (ctx: Context, input: unknown) => Checked<z.output<S>> {
-  return (ctx, input) => {
-    const parsed = check(schema, input);
-    if (!parsed.ok) return parsed;
-    const fields = rules(parsed.value, ctx);
-
-    return fields.length > 0 ? { ok: false, fields } : parsed;
-  };
-}
 
 /** Exactly one of a person or a legal entity. */
 function holderRule(v: { person?: unknown; entity?: unknown }): FieldError[] {
