@@ -196,3 +196,41 @@ export async function insertSearchTokens(
 ): Promise<void> {
   for (const batch of batches(rows)) await db.insertInto('search_tokens').values(batch).execute();
 }
+
+/** The cooperative the demo books are written for. */
+export async function findCooperativeForBooks(db: Executor, legalId: string) {
+  return db.selectFrom('cooperatives').select(['id']).where('legal_id', '=', legalId).executeTakeFirst();
+}
+
+/** The person holding an office in a cooperative today, if any. */
+export async function currentOfficerPersonId(
+  db: Executor,
+  cooperativeId: number,
+  role: string,
+  today: string,
+): Promise<number | null> {
+  const row = await db
+    .selectFrom('officers')
+    .select('person_id')
+    .where('cooperative_id', '=', cooperativeId)
+    .where('role', '=', role)
+    .where('ended_on', 'is', null)
+    .where('term_start', '<=', today)
+    .where('term_end', '>=', today)
+    .orderBy('id')
+    .executeTakeFirst();
+
+  return row?.person_id ?? null;
+}
+
+export async function firstMemberNo(db: Executor, cooperativeId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('memberships')
+    .select('member_no')
+    .where('cooperative_id', '=', cooperativeId)
+    .where('left_on', 'is', null)
+    .orderBy('id')
+    .executeTakeFirst();
+
+  return row?.member_no ?? null;
+}

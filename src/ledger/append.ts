@@ -68,7 +68,13 @@ export async function appendEntries(
       updated_at: now,
     });
     head = { cooperative_id: cooperativeId, size: 0, root_hash: root, frontier: '', updated_at: now };
-    all.unshift(await buildGenesis(tx, cooperativeId));
+    all.unshift(
+      await buildGenesis(
+        tx,
+        cooperativeId,
+        drafts.flatMap((d) => (d.subject ? [d.subject] : [])),
+      ),
+    );
   }
   const origin = logOrigin(ctx.ledger.name, cooperativeId);
   let frontier = parseFrontier(head.size, head.frontier);

@@ -173,13 +173,17 @@ export const SUBJECT_TABLES: ReadonlyArray<readonly [SubjectTable, string]> = [
 ];
 
 /** Per table, how many rows a cooperative has and the largest id (the genesis baseline). */
-export async function countSubjectRows(db: Executor, cooperativeId: number) {
+export async function countSubjectRows(db: Executor, cooperativeId: number, exclude: readonly string[] = []) {
   const out: Record<string, { count: number; maxId: number }> = {};
   for (const [table, prefix] of SUBJECT_TABLES) {
+    const skip = exclude
+      .filter((s) => s.startsWith(`${prefix}:`))
+      .map((s) => Number(s.slice(prefix.length + 1)));
     const r = await db
       .selectFrom(table)
       .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.max<number>('id').as('max')])
       .where('cooperative_id', '=', cooperativeId)
+      .$if(skip.length > 0, (q) => q.where('id', 'not in', skip))
       .executeTakeFirst();
     out[prefix] = { count: Number(r?.count ?? 0), maxId: Number(r?.max ?? 0) };
   }

@@ -8,12 +8,20 @@ import type { EntryDraft } from './entry.ts';
  * The first entry of a cooperative's log: the state it had when its ledger was switched on —
  * its registry card and its officers then in office (public; no identifiers), and per business
  * table the count and largest id of the rows it already had. Those rows predate the log; any
- * later row without an entry of its own is one the verifier reports.
+ * later row without an entry of its own is one the verifier reports. A log started by a write
+ * (a cooperative from before the ledger) leaves out the rows that write just added (`pending`):
+ * they get entries of their own right after the genesis.
  */
-export async function buildGenesis(db: Executor, cooperativeId: number): Promise<EntryDraft> {
+export async function buildGenesis(
+  db: Executor,
+  cooperativeId: number,
+  pending: readonly string[] = [],
+): Promise<EntryDraft> {
   const coop = await findCooperativeById(db, cooperativeId);
   if (!coop) throw new Error(`no cooperative ${cooperativeId}`);
-  const officers = (await listOfficers(db, cooperativeId)).filter((o) => o.ended_on === null);
+  const officers = (await listOfficers(db, cooperativeId)).filter(
+    (o) => o.ended_on === null && !pending.includes(`officer:${o.id}`),
+  );
 
   return {
     kind: 'genesis',
@@ -36,7 +44,7 @@ export async function buildGenesis(db: Executor, cooperativeId: number): Promise
         termStart: o.term_start,
         termEnd: o.term_end,
       })),
-      baseline: await countSubjectRows(db, cooperativeId),
+      baseline: await countSubjectRows(db, cooperativeId, pending),
     },
   };
 }

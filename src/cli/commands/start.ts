@@ -23,7 +23,13 @@ export function registerStartCommand(program: Command): void {
           '../../accounts/index.ts'
         );
         const accounts = await seedDemoAccounts(accountsContext(ctx, config.accounts));
-        if (accounts) demoAccounts = formatDemoAccounts(accounts);
+        if (accounts) {
+          demoAccounts = formatDemoAccounts(accounts);
+          // A year of books for the demo accounts' cooperative, so its ledger has something to show.
+          const legalId = accounts.find((a) => a.cooperative)?.cooperative?.key;
+          const { seedDemoBooks } = await import('../../demo/demo-books.ts');
+          if (legalId) await seedDemoBooks(ctx, legalId);
+        }
       }
       await ensureWebBuilt({ log: (line) => process.stdout.write(line) });
       const app = await buildApp(ctx, {

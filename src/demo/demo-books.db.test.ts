@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAST_ACCOUNTS } from '../../test/helpers/auth.ts';
+import { createTestContext } from '../../test/helpers/test-context.ts';
+import { accountsContext, seedDemoAccounts } from '../accounts/index.ts';
+import type { OpenContext } from '../context/open-context.ts';
+import { countEntriesByKind } from '../ledger/ledger.repository.ts';
+import { seedDemoBooks } from './demo-books.ts';
+import { generateDemo } from './generate-demo.ts';
+
+let ctx: OpenContext;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await generateDemo(ctx, { cooperatives: 30 });
+}, 60_000);
+afterAll(() => ctx.close());
+
+describe('demo books', () => {
+  it("records a year of books for the demo accounts' cooperative, each with its ledger entry", async () => {
+    const accounts = await seedDemoAccounts(accountsContext(ctx, FAST_ACCOUNTS));
+    const legalId = accounts?.find((a) => a.cooperative)?.cooperative?.key ?? '';
+    const coop = await ctx.db
+      .selectFrom('cooperatives')
+      .select('id')
+      .where('legal_id', '=', legalId)
+      .executeTakeFirstOrThrow();
+    const recorded = await seedDemoBooks(ctx, legalId);
+    expect(recorded).toBeGreaterThanOrEqual(15);
+    const kinds = Object.fromEntries(
+      (await countEntriesByKind(ctx.db, coop.id)).map((k) => [k.kind, Number(k.count)]),
+    );
+    expect(kinds).toMatchObject({
+      genesis: 1,
+      'resolution.recorded': 3,
+      'contract.recorded': 2,
+      'payment.recorded': 10,
+    });
+    expect(kinds['statement.recorded']).toBe(1);
+    // One large payment waits for the demo board member's sign-off.
+    const pending = await ctx.db
+      .selectFrom('payments as p')
+      .leftJoin('payment_approvals as a', 'a.payment_id', 'p.id')
+      .select(['p.id', 'p.required_approvals', (eb) => eb.fn.count<number>('a.person_id').as('n')])
+      .where('p.cooperative_id', '=', coop.id)
+      .where('p.required_approvals', '>', 0)
+      .groupBy(['p.id', 'p.required_approvals'])
+      .execute();
+    expect(pending.map((p) => Number(p.n) < p.required_approvals)).toEqual([true]);
+  });
+});
