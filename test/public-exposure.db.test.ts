@@ -54,7 +54,14 @@ describe('public responses', () => {
       '/api/v1/open-data/cooperatives.csv',
       '/api/v1/open-data/cooperatives.json',
       '/api/v1/stream/events?limit=1000',
-      ...legalIds.flatMap((id) => [`/api/v1/cooperatives/${id}`, `/api/v1/cooperatives/${id}/filings`]),
+      '/api/v1/ledger/keys',
+      ...legalIds.flatMap((id) => [
+        `/api/v1/cooperatives/${id}`,
+        `/api/v1/cooperatives/${id}/filings`,
+        `/api/v1/cooperatives/${id}/ledger`,
+        `/api/v1/cooperatives/${id}/ledger/summary`,
+        `/api/v1/cooperatives/${id}/ledger/checkpoint.txt`,
+      ]),
     ];
     for (const url of urls) {
       const response = await app.inject({ method: 'GET', url });
@@ -78,12 +85,20 @@ describe('public responses', () => {
       'pageSize',
       'timepoint',
       'limit',
+      'from',
+      'to',
+      'kind',
       '__proto__',
       'x',
     ];
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('/api/v1/cooperatives', '/api/v1/stream/events'),
+        fc.constantFrom(
+          '/api/v1/cooperatives',
+          '/api/v1/stream/events',
+          `/api/v1/cooperatives/${legalIds[0]}/ledger/consistency`,
+          `/api/v1/cooperatives/${legalIds[0]}/ledger/entries`,
+        ),
         fc.array(fc.tuple(fc.constantFrom(...keys), fc.string({ unit: 'binary', maxLength: 300 })), {
           maxLength: 5,
         }),
