@@ -171,6 +171,14 @@ const SPECS: Record<string, Spec> = {
       category: 'raw_materials',
     }),
   },
+  // The import reads a text/csv body; a JSON body is refused after authorisation (the CSV paths:
+  // src/books/import-books.db.test.ts).
+  'post /api/v1/cooperatives/{legalId}/books/import': {
+    kind: 'policy',
+    action: 'books.record',
+    body: () => ({ csv: 'external_id\nx' }),
+    ok: 400,
+  },
   'post /api/v1/cooperatives/{legalId}/books/payments/{paymentId}/approvals': {
     kind: 'policy',
     action: 'books.approve_payment',

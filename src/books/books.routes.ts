@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { Action } from '../access/index.ts';
 import type { Context } from '../context/context.ts';
 import { runWrite, type Write } from '../context/write.ts';
+import { AppError } from '../errors/app-error.ts';
+import { fieldErrorFromIssue } from '../errors/field-messages.ts';
 import { cooperativeAuthorizer, type OnDenied, type ResolveActor } from '../http/cooperative-access.ts';
 import {
   contractSchema,
@@ -13,6 +15,7 @@ import {
   shareMovementSchema,
   statementSchema,
 } from './books.schemas.ts';
+import { BOOKS_IMPORT_KINDS, importBooks } from './import-books.ts';
 import { listBoard, listPaymentsWithApprovals, listRecentResolutions } from './read-books.ts';
 import {
   approvePayment,
@@ -43,6 +46,58 @@ const recordedSchema = z.object({
 });
 
 type AnyWrite = Write<never, Recorded>;
+
+/** The largest CSV the import route reads (the rest of the API keeps the server's 1 MB). */
+export const BOOKS_IMPORT_BODY_LIMIT = 10 * 1024 * 1024;
+
+const importQuery = z
+  .object({
+    kind: z.enum(BOOKS_IMPORT_KINDS),
+    partial: z.enum(['true', 'false']).default('false'),
+  })
+  .strict();
+
+const bilingual = z.object({ fa: z.string(), en: z.string() });
+const importFieldSchema = z.object({ column: z.string(), code: z.string(), message: bilingual });
+const importReportShape = {
+  kind: z.enum(BOOKS_IMPORT_KINDS),
+  rows: z.number().int(),
+  accepted: z.number().int(),
+  rejected: z.array(
+    z.object({
+      row: z.number().int(),
+      externalId: z.string().nullable(),
+      fields: z.array(importFieldSchema),
+    }),
+  ),
+  committed: z.boolean(),
+  firstIndex: z.number().int().nullable(),
+  lastIndex: z.number().int().nullable(),
+};
+/**
+ * Every 400 of the import route: IMPORT_REJECTED with the report, or another problem (a bad
+ * query, a body that is not CSV) with its fields — one schema serialises both.
+ */
+const importProblemSchema = z
+  .object(importReportShape)
+  .partial()
+  .extend({
+    type: z.string(),
+    status: z.number().int(),
+    code: z.string(),
+    title: z.string(),
+    message: bilingual,
+    fields: z.array(z.object({ path: z.string(), code: z.string(), message: bilingual })),
+  });
+
+const IMPORT_REJECTED = {
+  fa: 'هیچ ردیفی وارد نشد؛ ردیف‌های ردشده و ستون‌های نادرست هر کدام در گزارش آمده است',
+  en: 'Nothing was imported; the report names every rejected row and column',
+};
+const NOT_CSV = {
+  fa: 'پروندهٔ CSV را به‌عنوان بدنهٔ درخواست با نوع محتوای text/csv بفرستید',
+  en: 'Send the CSV file as the request body, with Content-Type: text/csv',
+};
 
 const WRITES: Array<{ path: string; action: Action; body: z.ZodType; write: AnyWrite }> = [
   {
@@ -105,6 +160,60 @@ export function booksRoutes(
   const respond = (r: Recorded) => ({ ok: true as const, id: r.id, entry: r.entry, receipt: r.receipt });
 
   return async (app) => {
+    // CSV bodies as text, for the import route; registered here, so only this plugin accepts them.
+    app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+    app.post(
+      '/cooperatives/:legalId/books/import',
+      {
+        bodyLimit: BOOKS_IMPORT_BODY_LIMIT,
+        // Authorisation comes first; the query and the body are checked after it, in the handler.
+        attachValidation: true,
+        schema: {
+          tags: ['books'],
+          summary:
+            'Import existing payments and receipts, or contracts, from a CSV body (text/csv; docs/import-books.md); all or nothing unless partial=true; entries appended in date order (policy: books.record)',
+          consumes: ['text/csv'],
+          params: legalIdParams,
+          querystring: importQuery,
+          body: z.string(),
+          response: { 201: z.object(importReportShape), 400: importProblemSchema },
+        },
+      },
+      async (request, reply) => {
+        const { legalId } = request.params;
+        const { actor } = await authorize(request, 'books.record', legalId);
+        const query = importQuery.safeParse(request.query);
+        if (!query.success) {
+          throw new AppError('INVALID_INPUT', {
+            fields: query.error.issues.flatMap((issue) => fieldErrorFromIssue(issue)),
+          });
+        }
+        if (typeof request.body !== 'string') throw new AppError('INVALID_INPUT', { message: NOT_CSV });
+        const report = await importBooks(ctx, {
+          cooperativeLegalId: legalId,
+          kind: query.data.kind,
+          csv: request.body,
+          partial: query.data.partial === 'true',
+          actorPersonId: actor.personId,
+        });
+        if (report.committed) return reply.status(201).send(report);
+
+        return reply
+          .status(400)
+          .type('application/problem+json')
+          .send({
+            type: 'about:blank',
+            status: 400,
+            code: 'IMPORT_REJECTED',
+            title: IMPORT_REJECTED.en,
+            message: IMPORT_REJECTED,
+            fields: [],
+            ...report,
+          });
+      },
+    );
+
     for (const { path, action, body, write } of WRITES) {
       app.post(
         `/cooperatives/:legalId/books/${path}`,

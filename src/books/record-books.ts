@@ -53,6 +53,25 @@ function partyRules(p: z.output<typeof partySchema>, path: string): FieldError[]
   ];
 }
 
+/**
+ * A record cites a recorded resolution, or — imported books only (`recordedOn` given) — an
+ * external reference kept as text; never both.
+ */
+function authorityRules(v: {
+  resolutionId?: number;
+  resolutionRef?: string;
+  recordedOn?: string;
+}): FieldError[] {
+  return [
+    ...(v.resolutionRef !== undefined && v.recordedOn === undefined
+      ? [fieldError('resolutionRef', 'unknown_key')]
+      : []),
+    ...(v.resolutionRef !== undefined && v.resolutionId !== undefined
+      ? [fieldError('resolutionRef', 'resolution_both')]
+      : []),
+  ];
+}
+
 type Coop = NonNullable<Awaited<ReturnType<typeof registry.findCooperativeByLegalId>>>;
 
 async function cooperativeOf(tx: Executor, legalId: string): Promise<Coop> {
@@ -150,6 +169,7 @@ export const recordContract: Write<ContractInput, Recorded> = {
     (v) => [
       ...partyRules(v.party, 'party'),
       ...(v.endsOn !== undefined && v.endsOn < v.startsOn ? [fieldError('endsOn', 'date_order')] : []),
+      ...authorityRules(v),
     ],
     { pastDates: ['recordedOn'] },
   ),
@@ -187,16 +207,9 @@ export const recordContract: Write<ContractInput, Recorded> = {
  * `recordedOn` marks); above the sign-off threshold it needs N board approvals to count.
  */
 export const recordPayment: Write<PaymentInput, Recorded> = {
-  validate: validateWith(
-    paymentSchema,
-    (v) => [
-      ...partyRules(v.party, 'party'),
-      ...(v.resolutionRef !== undefined && v.recordedOn === undefined
-        ? [fieldError('resolutionRef', 'unknown_key')]
-        : []),
-    ],
-    { pastDates: ['paidOn', 'recordedOn'] },
-  ),
+  validate: validateWith(paymentSchema, (v) => [...partyRules(v.party, 'party'), ...authorityRules(v)], {
+    pastDates: ['paidOn', 'recordedOn'],
+  }),
   async apply(tx, ctx, v) {
     const coop = await cooperativeOf(tx, v.cooperativeLegalId);
     const settings = settingsOf(ctx, coop);

@@ -66,6 +66,10 @@ export const FIELD_MESSAGES = {
     fa: 'این مصوبه رد شده است و مجوز پرداخت نیست',
     en: 'This resolution was rejected and authorises nothing',
   },
+  resolution_both: {
+    fa: 'یکی از مصوبهٔ ثبت‌شده یا مرجع مصوبه را وارد کنید، نه هر دو',
+    en: 'Cite either a recorded resolution or an external reference, not both',
+  },
   unknown_contract: { fa: 'قراردادی با این شماره ثبت نشده است', en: 'No recorded contract has this number' },
   unknown_member: { fa: 'عضوی با این شمارهٔ عضویت پیدا نشد', en: 'No member has this member number' },
   not_a_director: {
