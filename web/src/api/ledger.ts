@@ -42,7 +42,13 @@ export type LedgerSummary = {
 
 /** GET /ledger/keys: every key the log has signed with, and the registered witnesses' keys. */
 export type LedgerKeys = {
-  log: Array<{ name: string; keyId: string; publicKey: string; activeFrom: string; retiredAt: string | null }>;
+  log: Array<{
+    name: string;
+    keyId: string;
+    publicKey: string;
+    activeFrom: string;
+    retiredAt: string | null;
+  }>;
   witnesses: Array<{ name: string; keyId: string; publicKey: string }>;
 };
 
@@ -71,7 +77,12 @@ export type Receipt = {
 };
 
 /** What every write of the managers' books answers (201). */
-export type BooksWritten = { ok: true; id: number; entry: { index: number; leafHash: string }; receipt: Receipt };
+export type BooksWritten = {
+  ok: true;
+  id: number;
+  entry: { index: number; leafHash: string };
+  receipt: Receipt;
+};
 
 /** GET …/ledger/entries/:index/identifiers (inspectors and regional officers; audited). */
 export type Identifiers = { items: Array<{ path: string; value: string; salt: string }> };

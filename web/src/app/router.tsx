@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { loadAccountMessages } from '../i18n/i18n.ts';
+import { loadAccountMessages, loadLedgerMessages } from '../i18n/i18n.ts';
 import { RouteError } from '../pages/RouteError.tsx';
 import { Layout } from './Layout.tsx';
 
@@ -11,6 +11,14 @@ import { Layout } from './Layout.tsx';
 function accountPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
   return async () => {
     const [module] = await Promise.all([load(), loadAccountMessages()]);
+    return { Component: pick(module) };
+  };
+}
+
+/** A page of the transparency ledger: its chunk, the signed-in pages' messages and the ledger's. */
+function ledgerPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return async () => {
+    const [module] = await Promise.all([load(), loadAccountMessages(), loadLedgerMessages()]);
     return { Component: pick(module) };
   };
 }
@@ -67,7 +75,7 @@ export const router = createBrowserRouter([
         children: [
           {
             path: 'me',
-            lazy: accountPage(
+            lazy: ledgerPage(
               () => import('../pages/MyCooperativesPage.tsx'),
               (m) => m.MyCooperativesPage,
             ),
@@ -77,6 +85,20 @@ export const router = createBrowserRouter([
             lazy: accountPage(
               () => import('../pages/RecordPage.tsx'),
               (m) => m.RecordPage,
+            ),
+          },
+          {
+            path: 'cooperatives/:legalId/ledger',
+            lazy: ledgerPage(
+              () => import('../pages/LedgerPage.tsx'),
+              (m) => m.LedgerPage,
+            ),
+          },
+          {
+            path: 'cooperatives/:legalId/books/:form',
+            lazy: ledgerPage(
+              () => import('../pages/BooksPage.tsx'),
+              (m) => m.BooksPage,
             ),
           },
           {

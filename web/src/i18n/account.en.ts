@@ -87,6 +87,7 @@ export const accountEn: AccountMessages = {
     profileLink: 'Officers, legal obligations and filings of this cooperative',
     recordTitle: 'Record for this cooperative',
     recordNav: 'Record for {{name}}',
+    ledgerNav: 'Transparency ledger of {{name}}',
   },
   record: {
     youRecorded: 'What you recorded',

@@ -88,6 +88,7 @@ export const accountFa = {
     profileLink: 'ارکان، تکالیف قانونی و گزارش‌های این تعاونی',
     recordTitle: 'ثبت برای این تعاونی',
     recordNav: 'ثبت برای {{name}}',
+    ledgerNav: 'دفتر شفافیت {{name}}',
   },
   record: {
     youRecorded: 'آنچه ثبت کردید',

@@ -63,7 +63,10 @@ export function CheckpointFacts({
     <SummaryList
       rows={[
         { key: t('ledger.checkpoint.size'), value: format.number(checkpoint.size) },
-        { key: t('ledger.checkpoint.root'), value: <Hash value={checkpoint.rootHash} short testId="checkpoint-root" /> },
+        {
+          key: t('ledger.checkpoint.root'),
+          value: <Hash value={checkpoint.rootHash} short testId="checkpoint-root" />,
+        },
         { key: t('ledger.checkpoint.createdAt'), value: format.instant(checkpoint.createdAt) },
         { key: t('ledger.checkpoint.signer'), value: <Hash value={checkpoint.keyId} /> },
         {
@@ -75,7 +78,7 @@ export function CheckpointFacts({
               <Box component="ul" data-testid="witnesses" sx={{ m: 0, p: 0, listStyle: 'none' }}>
                 {checkpoint.witnesses.map((w) => (
                   <Box component="li" key={`${w.name}:${w.keyId}`} sx={{ mb: 0.5 }}>
-                    <bdi>{w.name}</bdi> — {format.instant(w.signedAt)}{' '}
+                    <Hash value={w.name} /> — {format.instant(w.signedAt)}{' '}
                     {verifiedWitnesses.has(`${w.name}/${w.keyId}`) ? (
                       <Box component="span" sx={{ color: colours.green, fontWeight: 700 }}>
                         ({t('ledger.checkpoint.witnessVerified')})

@@ -11,6 +11,7 @@ import {
 } from '../../../src/governance/vocabulary.ts';
 import { STATUS_LABELS } from '../../../src/registry/cooperative-status.ts';
 import { colours } from '../app/theme.ts';
+import { Bidi } from '../components/Bidi.tsx';
 import { formatRials } from '../format/format.ts';
 import { useFormat } from '../format/use-format.ts';
 import { Hash } from './Hash.tsx';
@@ -99,6 +100,16 @@ function useEntryFormat() {
     if (!d) return null;
     return /^\d{4}-\d{2}-\d{2}$/.test(d) ? format.date(d) : format.instant(d);
   };
+  /** Free text as written (Persian digits; Latin runs isolated so punctuation stays put). */
+  const text = (v: unknown) => {
+    const s = str(v);
+    // <bdi>: the text's own direction (Persian text on the English page keeps its full stop at its end).
+    return s ? (
+      <bdi>
+        <Bidi>{format.digits(s)}</Bidi>
+      </bdi>
+    ) : null;
+  };
   /** A code of the entry's vocabulary (`ledger.vote.for`), or the code itself when unknown. */
   const code = (group: string, value: unknown) => {
     const c = str(value);
@@ -108,7 +119,7 @@ function useEntryFormat() {
     return text === key ? c : text;
   };
 
-  return { t, format, en, label, money, date, code };
+  return { t, format, en, label, money, date, code, text };
 }
 
 type EntryFormat = ReturnType<typeof useEntryFormat>;
@@ -116,11 +127,12 @@ type EntryFormat = ReturnType<typeof useEntryFormat>;
 /** A committed identifier: hidden unless opened (and then checked against the commitment). */
 function Secret({ value, path, ctx }: { value: { commitment: string }; path: string; ctx: FeedContext }) {
   const { t } = useTranslation();
+  const f = { format: useFormat() };
   const opened = ctx.revealed?.get(path);
   if (opened) {
     return opened.ok ? (
       <Box component="span" data-testid="identifier-revealed">
-        <bdi>{opened.value}</bdi>{' '}
+        <bdi dir="ltr">{f.format.digits(opened.value)}</bdi>{' '}
         <Box component="span" sx={{ color: colours.green, fontWeight: 700, fontSize: '0.9rem' }}>
           ({t('ledger.identifier.matches')})
         </Box>
@@ -163,7 +175,9 @@ function partyRows(party: unknown, ctx: FeedContext, f: EntryFormat, role: strin
           value: <Ident value={p.nationalCode} path={`${path}.nationalCode`} ctx={ctx} f={f} />,
         }
       : null,
-    str(p.legalId) ? { key: f.t('ledger.party.legalId'), value: <bdi>{f.format.digits(str(p.legalId) ?? '')}</bdi> } : null,
+    str(p.legalId)
+      ? { key: f.t('ledger.party.legalId'), value: <bdi>{f.format.digits(str(p.legalId) ?? '')}</bdi> }
+      : null,
   ];
 }
 
@@ -186,7 +200,17 @@ function resolutionText(d: Data, ctx: FeedContext, f: EntryFormat): ReactNode {
   return ref ? f.format.digits(ref) : null;
 }
 
-function ApprovalState({ d, subject, ctx, f }: { d: Data; subject: string | null; ctx: FeedContext; f: EntryFormat }) {
+function ApprovalState({
+  d,
+  subject,
+  ctx,
+  f,
+}: {
+  d: Data;
+  subject: string | null;
+  ctx: FeedContext;
+  f: EntryFormat;
+}) {
   const required = num(d.requiredApprovals) ?? 0;
   if (required === 0) return <>{f.t('ledger.approval.notNeeded')}</>;
   if (!ctx.approvalsShown || !subject) {
@@ -239,7 +263,9 @@ function Votes({ d, labels, f }: { d: Data; labels: Data | null; f: EntryFormat 
 }
 
 function Attachments({ d, f }: { d: Data; f: EntryFormat }) {
-  const files = Array.isArray(d.attachments) ? d.attachments.map(obj).filter((a): a is Data => a !== null) : [];
+  const files = Array.isArray(d.attachments)
+    ? d.attachments.map(obj).filter((a): a is Data => a !== null)
+    : [];
   if (files.length === 0) return null;
   return (
     <Box component="ul" sx={{ m: 0, paddingInlineStart: 2.5 }}>
@@ -247,7 +273,7 @@ function Attachments({ d, f }: { d: Data; f: EntryFormat }) {
         <li key={`${String(a.name)}:${String(a.sha256)}`}>
           <bdi>{str(a.name)}</bdi> — {f.t('ledger.bytes', { n: f.format.number(num(a.bytes) ?? 0) })}
           <Box component="span" sx={{ display: 'block', fontSize: '0.85rem' }}>
-            SHA-256: <Hash value={str(a.sha256) ?? ''} short />
+            <Bidi>SHA-256:</Bidi> <Hash value={str(a.sha256) ?? ''} short />
           </Box>
         </li>
       ))}
@@ -260,14 +286,18 @@ function rowsOf(body: EntryBody, ctx: FeedContext, f: EntryFormat): Row[] {
   const d = body.data;
   const labels = body.labels;
   const { t } = f;
-  const recordedBy = str(labels?.recordedBy) ? { key: t('ledger.recordedBy'), value: str(labels?.recordedBy) } : null;
+  const recordedBy = str(labels?.recordedBy)
+    ? { key: t('ledger.recordedBy'), value: str(labels?.recordedBy) }
+    : null;
   const year = (v: unknown) => (num(v) === null ? null : f.format.digits(String(num(v))));
   const row = (key: string, value: ReactNode | null | undefined): Row =>
     value === null || value === undefined || value === '' ? null : { key: t(key), value };
 
   switch (body.kind) {
     case 'genesis': {
-      const officers = Array.isArray(d.officers) ? d.officers.map(obj).filter((o): o is Data => o !== null) : [];
+      const officers = Array.isArray(d.officers)
+        ? d.officers.map(obj).filter((o): o is Data => o !== null)
+        : [];
       return [
         row('ledger.f.name', str(d.name)),
         row('ledger.f.legalId', str(d.legalId) && <bdi>{f.format.digits(str(d.legalId) ?? '')}</bdi>),
@@ -275,7 +305,10 @@ function rowsOf(body: EntryBody, ctx: FeedContext, f: EntryFormat): Row[] {
         row('ledger.f.registeredOn', f.date(d.registeredOn)),
         row('ledger.f.status', f.label(STATUS_LABELS, d.status)),
         row('ledger.f.capital', f.money(d.capitalRials)),
-        row('ledger.f.members', num(d.memberCount) === null ? null : f.format.number(num(d.memberCount) ?? 0)),
+        row(
+          'ledger.f.members',
+          num(d.memberCount) === null ? null : f.format.number(num(d.memberCount) ?? 0),
+        ),
         row(
           'ledger.f.officers',
           officers.length === 0 ? null : (
@@ -303,8 +336,14 @@ function rowsOf(body: EntryBody, ctx: FeedContext, f: EntryFormat): Row[] {
         row('ledger.f.memberName', str(labels?.name)),
         row('ledger.f.memberNo', str(d.memberNo) && f.format.digits(str(d.memberNo) ?? '')),
         h?.nationalCode !== undefined
-          ? row('ledger.party.nationalCode', <Ident value={h.nationalCode} path="data.holder.nationalCode" ctx={ctx} f={f} />)
-          : row('ledger.party.legalId', str(h?.legalId) && <bdi>{f.format.digits(str(h?.legalId) ?? '')}</bdi>),
+          ? row(
+              'ledger.party.nationalCode',
+              <Ident value={h.nationalCode} path="data.holder.nationalCode" ctx={ctx} f={f} />,
+            )
+          : row(
+              'ledger.party.legalId',
+              str(h?.legalId) && <bdi>{f.format.digits(str(h?.legalId) ?? '')}</bdi>,
+            ),
         row('ledger.f.joinedOn', f.date(d.joinedOn)),
         row('ledger.f.leftOn', f.date(d.leftOn)),
         row('ledger.f.shares', num(d.shares) === null ? null : f.format.number(num(d.shares) ?? 0)),
@@ -318,11 +357,15 @@ function rowsOf(body: EntryBody, ctx: FeedContext, f: EntryFormat): Row[] {
         row('ledger.f.officerName', str(labels?.name)),
         row('ledger.f.role', position ? `${role} — ${position}` : role),
         h?.nationalCode !== undefined
-          ? row('ledger.party.nationalCode', <Ident value={h.nationalCode} path="data.holder.nationalCode" ctx={ctx} f={f} />)
+          ? row(
+              'ledger.party.nationalCode',
+              <Ident value={h.nationalCode} path="data.holder.nationalCode" ctx={ctx} f={f} />,
+            )
           : null,
         row(
           'ledger.f.term',
-          str(d.termStart) && t('profile.term', { start: f.date(d.termStart), end: f.date(d.termEnd) ?? '—' }),
+          str(d.termStart) &&
+            t('profile.term', { start: f.date(d.termStart), end: f.date(d.termEnd) ?? '—' }),
         ),
         row('ledger.f.acceptedOn', f.date(d.acceptedOn)),
       ];
@@ -333,10 +376,16 @@ function rowsOf(body: EntryBody, ctx: FeedContext, f: EntryFormat): Row[] {
         row('ledger.f.relation', f.code('relation', d.relation)),
         row('ledger.f.personName', str(d.personName)),
         d.personNationalCode
-          ? row('ledger.party.nationalCode', <Ident value={d.personNationalCode} path="data.personNationalCode" ctx={ctx} f={f} />)
+          ? row(
+              'ledger.party.nationalCode',
+              <Ident value={d.personNationalCode} path="data.personNationalCode" ctx={ctx} f={f} />,
+            )
           : null,
         row('ledger.f.companyName', str(d.companyName)),
-        row('ledger.party.legalId', str(d.companyLegalId) && <bdi>{f.format.digits(str(d.companyLegalId) ?? '')}</bdi>),
+        row(
+          'ledger.party.legalId',
+          str(d.companyLegalId) && <bdi>{f.format.digits(str(d.companyLegalId) ?? '')}</bdi>,
+        ),
         row('ledger.f.declaredOn', f.date(d.declaredOn)),
       ];
     case 'assembly.recorded':
@@ -344,38 +393,50 @@ function rowsOf(body: EntryBody, ctx: FeedContext, f: EntryFormat): Row[] {
         row('ledger.f.assemblyKind', f.label(ASSEMBLY_KIND_LABELS, d.kind)),
         row('ledger.f.fiscalYear', year(d.fiscalYear)),
         row('ledger.f.heldOn', f.date(d.heldOn)),
-        row('ledger.f.callNumber', num(d.callNumber) === null ? null : f.format.number(num(d.callNumber) ?? 0)),
+        row(
+          'ledger.f.callNumber',
+          num(d.callNumber) === null ? null : f.format.number(num(d.callNumber) ?? 0),
+        ),
         row('ledger.f.invitationPublishedOn', f.date(d.invitationPublishedOn)),
-        row('ledger.f.electionsHeld', typeof d.electionsHeld === 'boolean' ? t(d.electionsHeld ? 'ledger.yes' : 'ledger.no') : null),
+        row(
+          'ledger.f.electionsHeld',
+          typeof d.electionsHeld === 'boolean' ? t(d.electionsHeld ? 'ledger.yes' : 'ledger.no') : null,
+        ),
       ];
     case 'filing.recorded':
       return [
         row('ledger.f.filingKind', f.label(FILING_KIND_LABELS, d.kind)),
         row('ledger.f.fiscalYear', year(d.fiscalYear)),
         row('ledger.f.filedOn', f.date(d.filedOn)),
-        row('ledger.f.description', str(d.description) && f.format.digits(str(d.description) ?? '')),
+        row('ledger.f.description', str(d.description) && f.text(d.description)),
       ];
     case 'resolution.recorded':
       return [
         row('ledger.f.resolutionBody', f.code('resolutionBody', d.body)),
         row('ledger.f.resolutionNo', str(d.number) && f.format.digits(str(d.number) ?? '')),
         row('ledger.f.meetingOn', f.date(d.meetingOn)),
-        row('ledger.f.motion', str(d.motion) && f.format.digits(str(d.motion) ?? '')),
+        row('ledger.f.motion', str(d.motion) && f.text(d.motion)),
         row(
           'ledger.f.outcome',
           str(d.outcome) && (
-            <Box component="span" sx={{ fontWeight: 700, color: d.outcome === 'approved' ? colours.green : colours.red }}>
+            <Box
+              component="span"
+              sx={{ fontWeight: 700, color: d.outcome === 'approved' ? colours.green : colours.red }}
+            >
               {f.code('outcome', d.outcome)}
             </Box>
           ),
         ),
         { key: t('ledger.f.votes'), value: <Votes d={d} labels={labels} f={f} /> },
-        row('ledger.f.attachments', Array.isArray(d.attachments) && d.attachments.length > 0 ? <Attachments d={d} f={f} /> : null),
+        row(
+          'ledger.f.attachments',
+          Array.isArray(d.attachments) && d.attachments.length > 0 ? <Attachments d={d} f={f} /> : null,
+        ),
         recordedBy,
       ];
     case 'contract.recorded':
       return [
-        row('ledger.f.title', str(d.title) && f.format.digits(str(d.title) ?? '')),
+        row('ledger.f.title', str(d.title) && f.text(d.title)),
         ...partyRows(d.party, ctx, f, t('ledger.party.counterparty'), 'data.party'),
         row('ledger.f.amount', f.money(d.amountRials)),
         row('ledger.f.startsOn', f.date(d.startsOn)),
@@ -393,10 +454,16 @@ function rowsOf(body: EntryBody, ctx: FeedContext, f: EntryFormat): Row[] {
         row('ledger.f.category', f.code('category', d.category)),
         row('ledger.f.paidOn', f.date(d.paidOn)),
         iban ? row('ledger.f.iban', <Ident value={iban} path="data.iban" ctx={ctx} f={f} />) : null,
-        row('ledger.f.invoiceRef', str(d.invoiceRef) && <bdi>{f.format.digits(str(d.invoiceRef) ?? '')}</bdi>),
-        row('ledger.f.budgetLine', str(d.budgetLine) && f.format.digits(str(d.budgetLine) ?? '')),
+        row(
+          'ledger.f.invoiceRef',
+          str(d.invoiceRef) && <bdi>{f.format.digits(str(d.invoiceRef) ?? '')}</bdi>,
+        ),
+        row('ledger.f.budgetLine', str(d.budgetLine) && f.text(d.budgetLine)),
         row('ledger.f.authority', resolutionText(d, ctx, f) ?? t('ledger.noResolution')),
-        { key: t('ledger.f.approvals'), value: <ApprovalState d={d} subject={body.subject} ctx={ctx} f={f} /> },
+        {
+          key: t('ledger.f.approvals'),
+          value: <ApprovalState d={d} subject={body.subject} ctx={ctx} f={f} />,
+        },
         recordedBy,
       ];
     }
@@ -431,12 +498,15 @@ function rowsOf(body: EntryBody, ctx: FeedContext, f: EntryFormat): Row[] {
         row(
           'ledger.f.opinion',
           str(d.opinion) && (
-            <Box component="span" sx={{ fontWeight: 700, color: d.opinion === 'unqualified' ? colours.green : colours.orange }}>
+            <Box
+              component="span"
+              sx={{ fontWeight: 700, color: d.opinion === 'unqualified' ? colours.green : colours.orange }}
+            >
               {f.code('opinion', d.opinion)}
             </Box>
           ),
         ),
-        row('ledger.f.summary', str(d.summary) && f.format.digits(str(d.summary) ?? '')),
+        row('ledger.f.summary', str(d.summary) && f.text(d.summary)),
         row('ledger.f.reportedOn', f.date(d.reportedOn)),
         recordedBy,
       ];
@@ -444,7 +514,10 @@ function rowsOf(body: EntryBody, ctx: FeedContext, f: EntryFormat): Row[] {
       return [
         row('ledger.f.shareKind', f.code('shareKind', d.kind)),
         row('ledger.f.memberNo', str(d.memberNo) && f.format.digits(str(d.memberNo) ?? '')),
-        row('ledger.f.counterpartMemberNo', str(d.counterpartMemberNo) && f.format.digits(str(d.counterpartMemberNo) ?? '')),
+        row(
+          'ledger.f.counterpartMemberNo',
+          str(d.counterpartMemberNo) && f.format.digits(str(d.counterpartMemberNo) ?? ''),
+        ),
         row('ledger.f.shares', num(d.shares) === null ? null : f.format.number(num(d.shares) ?? 0)),
         row('ledger.f.amount', f.money(d.amountRials)),
         row('ledger.f.movedOn', f.date(d.movedOn)),
@@ -461,7 +534,7 @@ function rowsOf(body: EntryBody, ctx: FeedContext, f: EntryFormat): Row[] {
             <Link href={`#entry-${target}`}>{t('ledger.entryNo', { n: f.format.number(target) })}</Link>
           ),
         ),
-        row('ledger.f.reason', str(d.reason) && f.format.digits(str(d.reason) ?? '')),
+        row('ledger.f.reason', str(d.reason) && f.text(d.reason)),
         row(
           'ledger.f.amendment',
           amendment && Object.keys(amendment).length > 0 ? (
@@ -486,8 +559,11 @@ function rowsOf(body: EntryBody, ctx: FeedContext, f: EntryFormat): Row[] {
 export function useEntryTitle(): (body: EntryBody) => string {
   const f = useEntryFormat();
   return (body) => {
-    const kind = f.t(`ledger.kinds.${kindKey(body.kind)}`, { defaultValue: body.kind });
     const d = body.data;
+    const kind =
+      body.kind === 'payment.recorded' && str(d.direction)
+        ? (f.code('direction', d.direction) ?? body.kind)
+        : f.t(`ledger.kinds.${kindKey(body.kind)}`, { defaultValue: body.kind });
     const party = str(obj(d.party)?.name);
     const amount = num(d.amountRials);
     if ((body.kind === 'payment.recorded' || body.kind === 'contract.recorded') && amount !== null) {

@@ -17,6 +17,11 @@ export function Hash({ value, short = false, testId }: { value: string; short?: 
       title={shown === value ? undefined : value}
       sx={{
         unicodeBidi: 'isolate',
+        // A hash that wraps stays one left-to-right block (its lines aligned to its own start).
+        display: 'inline-block',
+        maxWidth: '100%',
+        textAlign: 'start',
+        verticalAlign: 'bottom',
         fontFamily: 'monospace',
         fontSize: '0.9em',
         overflowWrap: 'anywhere',

@@ -72,12 +72,19 @@ export function LedgerCard({ legalId }: { legalId: string }) {
           <CheckpointFacts checkpoint={checkpoint} verdict={verdict} />
           <Box component="ul" sx={{ m: 0, mb: 3, paddingInlineStart: 3, '& li': { mb: 1 } }}>
             <li>
-              <Link href={checkpointTextUrl(legalId)} download={`checkpoint-${legalId}-${checkpoint.size}.txt`}>
+              <Link
+                href={checkpointTextUrl(legalId)}
+                download={`checkpoint-${legalId}-${checkpoint.size}.txt`}
+              >
                 {t('ledger.card.download')}
               </Link>
             </li>
             <li>
-              <Link component={RouterLink} to={`/cooperatives/${legalId}/ledger`} data-testid="ledger-feed-link">
+              <Link
+                component={RouterLink}
+                to={`/cooperatives/${legalId}/ledger`}
+                data-testid="ledger-feed-link"
+              >
                 {t('ledger.card.feedLink')}
               </Link>
             </li>
@@ -135,7 +142,11 @@ function Aggregates({ summary }: { summary: LedgerSummary }) {
         const captionId = `payments-${year}`;
         return (
           <TableContainer key={year} role="region" aria-labelledby={captionId} tabIndex={0} sx={{ mb: 3 }}>
-            <Table size="small" data-testid="ledger-payments" sx={{ '& caption': { captionSide: 'top', px: 0, pt: 0 } }}>
+            <Table
+              size="small"
+              data-testid="ledger-payments"
+              sx={{ '& caption': { captionSide: 'top', px: 0, pt: 0 } }}
+            >
               <Box component="caption" id={captionId} sx={{ fontWeight: 700, color: colours.text }}>
                 {t('ledger.card.paymentsCaption', { year: format.digits(String(year)) })}
               </Box>
@@ -151,7 +162,10 @@ function Aggregates({ summary }: { summary: LedgerSummary }) {
                   <TableRow key={`${r.direction}:${r.category}`}>
                     <TableCell component="th" scope="row" sx={{ fontWeight: 400 }}>
                       {t(`ledger.category.${r.category}`, { defaultValue: r.category })}
-                      <Box component="span" sx={{ display: 'block', fontSize: '0.85rem', color: colours.secondaryText }}>
+                      <Box
+                        component="span"
+                        sx={{ display: 'block', fontSize: '0.85rem', color: colours.secondaryText }}
+                      >
                         {t(`ledger.direction.${r.direction}`)}
                       </Box>
                     </TableCell>

@@ -11,6 +11,7 @@ export type LedgerAccess = {
   boardMember: boolean;
   managingDirector: boolean;
   inspector: boolean;
+  admin: boolean;
   /** A ministry officer whose region contains the cooperative: `maybe` for a province officer
    * (the profile names provinces by code, staff roles by id). */
   officer: 'yes' | 'maybe' | 'no';
@@ -32,13 +33,14 @@ export function ledgerAccess(me: Me, mine: MyCooperative[], coop: CooperativeSum
     boardMember: roles.has('board_member'),
     managingDirector: roles.has('managing_director'),
     inspector: roles.has('inspector'),
+    admin: me.staffRoles.some((s) => s.role === 'admin'),
     officer,
   };
 }
 
-/** Members, officers and the inspector of the cooperative, and officers of its region, read the feed. */
+/** Members, officers and the inspector of the cooperative, officers of its region and administrators read the feed. */
 export const mayReadFeed = (a: LedgerAccess) =>
-  a.member || a.boardMember || a.managingDirector || a.inspector || a.officer !== 'no';
+  a.member || a.boardMember || a.managingDirector || a.inspector || a.officer !== 'no' || a.admin;
 
 /** The managers (managing director, board members) keep the books. */
 export const mayKeepBooks = (a: LedgerAccess) => a.boardMember || a.managingDirector;
@@ -82,4 +84,5 @@ export function mayUseForm(a: LedgerAccess, form: BookForm): boolean {
   return form === 'inspector-report' ? a.inspector : mayKeepBooks(a);
 }
 
-export const isBookForm = (form: string): form is BookForm => (BOOK_FORMS as readonly string[]).includes(form);
+export const isBookForm = (form: string): form is BookForm =>
+  (BOOK_FORMS as readonly string[]).includes(form);

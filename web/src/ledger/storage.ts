@@ -28,7 +28,10 @@ function write(key: string, value: unknown): boolean {
 }
 
 /** A checkpoint as kept: the signed note is what counts; the rest is what it claimed then. */
-export type KeptCheckpoint = Pick<LedgerCheckpoint, 'origin' | 'size' | 'rootHash' | 'keyId' | 'createdAt' | 'note'> & {
+export type KeptCheckpoint = Pick<
+  LedgerCheckpoint,
+  'origin' | 'size' | 'rootHash' | 'keyId' | 'createdAt' | 'note'
+> & {
   keptAt: string;
 };
 

@@ -35,11 +35,7 @@ import type { LedgerCheckpoint, LedgerItem, LedgerKeys, Receipt } from '../api/l
 
 const encoder = new TextEncoder();
 
-export type CheckpointProblem =
-  | 'unparsable'
-  | 'no_keys'
-  | 'bad_signature'
-  | 'claims_differ';
+export type CheckpointProblem = 'unparsable' | 'no_keys' | 'bad_signature' | 'claims_differ';
 
 export type VerifiedCheckpoint = {
   ok: true;
@@ -184,7 +180,11 @@ export function verifyGrowth(
 }
 
 /** Whether a batch receipt is the log's signature over the entry just written. */
-export function verifyReceipt(receipt: Receipt, keys: LedgerKeys, entry: { index: number; leafHash: string }) {
+export function verifyReceipt(
+  receipt: Receipt,
+  keys: LedgerKeys,
+  entry: { index: number; leafHash: string },
+) {
   const key = verifiersOf(keys.log).find((k) => k.keyId === receipt.keyId);
   if (!key) return false;
   const position = entry.index - receipt.firstIndex;
@@ -222,7 +222,10 @@ export function commitmentOf(saltHex: string, value: string): string {
 }
 
 /** Whether an opened identifier is the one the entry committed to at that path. */
-export function identifierMatches(body: EntryBody, item: { path: string; value: string; salt: string }): boolean {
+export function identifierMatches(
+  body: EntryBody,
+  item: { path: string; value: string; salt: string },
+): boolean {
   const expected = commitmentAt(body, item.path);
   if (!expected) return false;
   try {
@@ -237,7 +240,12 @@ export type WitnessKey = { name: string; keyId: string; publicKey: string; secre
 
 export function newWitnessKey(name: string): WitnessKey {
   const { secretKey, publicKey } = ed25519.keygen();
-  return { name, keyId: noteKeyId(name, publicKey), publicKey: toBase64(publicKey), secretKey: toBase64(secretKey) };
+  return {
+    name,
+    keyId: noteKeyId(name, publicKey),
+    publicKey: toBase64(publicKey),
+    secretKey: toBase64(secretKey),
+  };
 }
 
 /** The witness's Ed25519 signature over a checkpoint's body text, base64. */

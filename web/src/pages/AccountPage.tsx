@@ -434,12 +434,8 @@ function Sessions({ onUnauthorized }: SectionProps) {
     <>
       <Typography sx={{ mb: 2 }}>{t('account.sessionsLead')}</Typography>
       <Box component="ul" data-testid="sessions" sx={{ listStyle: 'none', m: 0, mb: 3, p: 0 }}>
-        {sessions.data.items.map((s: Session) => (
-          <Box
-            component="li"
-            key={`${s.createdAt}:${s.userAgent ?? ''}:${s.ip ?? ''}`}
-            sx={{ py: 1.25, borderBottom: `1px solid ${colours.border}` }}
-          >
+        {keyedSessions(sessions.data.items).map(({ session: s, key }) => (
+          <Box component="li" key={key} sx={{ py: 1.25, borderBottom: `1px solid ${colours.border}` }}>
             <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', gap: 1.5 }}>
               <Box component="span" sx={{ fontWeight: 700 }}>
                 {deviceOf(s.userAgent, t('account.unknownDevice'))}
@@ -471,4 +467,18 @@ function Sessions({ onUnauthorized }: SectionProps) {
       </WarningButton>
     </>
   );
+}
+
+/**
+ * Sessions with stable keys. The API shows no session id; two sessions of one browser started in
+ * the same second (or under a fixed test clock) share start, device and address.
+ */
+function keyedSessions(items: Session[]): { session: Session; key: string }[] {
+  const seen = new Map<string, number>();
+  return items.map((session) => {
+    const base = `${session.createdAt}:${session.userAgent ?? ''}:${session.ip ?? ''}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return { session, key: `${base}:${n}` };
+  });
 }

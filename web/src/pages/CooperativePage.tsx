@@ -13,7 +13,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
 import { ApiProblem } from '../api/client.ts';
@@ -27,8 +27,18 @@ import { SummaryList } from '../components/SummaryList.tsx';
 import { TermCountdown } from '../components/TermCountdown.tsx';
 import { formatRials, monthName } from '../format/format.ts';
 import { useFormat } from '../format/use-format.ts';
+import { loadLedgerMessages } from '../i18n/i18n.ts';
 
 type Bilingual = { fa: string; en: string };
+
+/**
+ * The transparency ledger's card: a chunk of its own with its messages, loaded after the profile
+ * shows, so the signature-checking code (Ed25519, SHA-256) stays out of the public first load.
+ */
+const LedgerCard = lazy(async () => {
+  const [module] = await Promise.all([import('../ledger/LedgerCard.tsx'), loadLedgerMessages()]);
+  return { default: module.LedgerCard };
+});
 
 /** A cooperative's public profile: key facts, health card, officers, obligations, filings. */
 export function CooperativePage() {
@@ -159,6 +169,11 @@ function Profile({ coop }: { coop: CooperativeProfile }) {
           <Section id="filings" title={t('profile.filings')}>
             <Filings items={coop.filingHistory} />
           </Section>
+          {coop.legalId && (
+            <Suspense fallback={null}>
+              <LedgerCard legalId={coop.legalId} />
+            </Suspense>
+          )}
         </Grid>
       </Grid>
     </>

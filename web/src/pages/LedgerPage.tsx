@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink, useParams, useSearchParams } from 'react-router';
+import { Link as RouterLink, useLocation, useParams, useSearchParams } from 'react-router';
 import { ApiProblem, getJson, isFieldProblem, isForbidden, isUnauthorized, sendJson } from '../api/client.ts';
 import {
   checkpointTextUrl,
@@ -39,9 +39,24 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { useFormat } from '../format/use-format.ts';
 import { CheckpointFacts, CheckpointStatus } from '../ledger/CheckpointFacts.tsx';
-import { EntryFacts, type FeedContext, hasCommitments, kindKey, useEntryTitle } from '../ledger/EntryView.tsx';
+import {
+  EntryFacts,
+  type FeedContext,
+  hasCommitments,
+  kindKey,
+  useEntryTitle,
+} from '../ledger/EntryView.tsx';
 import { Hash } from '../ledger/Hash.tsx';
-import { ENTRY_KINDS, type LedgerAccess, ledgerAccess, mayKeepBooks, mayReadFeed, mayUseForm, mayWitness } from '../ledger/roles.ts';
+import { plainNumber } from '../ledger/numbers.ts';
+import {
+  ENTRY_KINDS,
+  type LedgerAccess,
+  ledgerAccess,
+  mayKeepBooks,
+  mayReadFeed,
+  mayUseForm,
+  mayWitness,
+} from '../ledger/roles.ts';
 import {
   type KeptCheckpoint,
   keepCheckpoint,
@@ -63,15 +78,6 @@ import {
   verifyGrowth,
 } from '../ledger/verify.ts';
 import { SignInAgain, useMe } from './RequireSignIn.tsx';
-
-/** Digits in any script, group separators dropped: what the API's query parameters take. */
-export function plainNumber(text: string): string {
-  return text
-    .replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    .replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[,٬،\s]/g, '')
-    .trim();
-}
 
 /** The feed's filters, as in the URL: `?kind=payment.recorded,contract.recorded&q=&minAmount=&maxAmount=`. */
 type Filters = { kinds: string[]; q: string; minAmount: string; maxAmount: string };
@@ -130,7 +136,9 @@ export function LedgerPage() {
   const access = ledgerAccess(me, mine.data.items, coop);
   if (refused || !mayReadFeed(access)) {
     return (
-      <Denied links={[{ to: `/cooperatives/${legalId}`, label: t('record.profileLink', { name: coop.name }) }]}>
+      <Denied
+        links={[{ to: `/cooperatives/${legalId}`, label: t('record.profileLink', { name: coop.name }) }]}
+      >
         <Typography sx={{ mb: 2 }}>{t('ledger.feed.denied', { name: coop.name })}</Typography>
       </Denied>
     );
@@ -176,7 +184,10 @@ function Ledger({
     <>
       <PageTitle title={`${t('ledger.title')} — ${coop.name}`} />
       <BackLink to={`/cooperatives/${legalId}`} label={coop.name} />
-      <Typography component="span" sx={{ display: 'block', color: colours.secondaryText, fontSize: '1.1rem' }}>
+      <Typography
+        component="span"
+        sx={{ display: 'block', color: colours.secondaryText, fontSize: '1.1rem' }}
+      >
         {coop.name}
       </Typography>
       <Typography variant="h1" sx={{ mb: 2 }}>
@@ -193,11 +204,18 @@ function Ledger({
         ) : (
           <Box sx={{ maxWidth: '48rem' }}>
             <Box sx={{ mb: 2 }}>
-              <CheckpointStatus verdict={verdict} keysFailed={Boolean(keys.error)} testId="checkpoint-status" />
+              <CheckpointStatus
+                verdict={verdict}
+                keysFailed={Boolean(keys.error)}
+                testId="checkpoint-status"
+              />
             </Box>
             <CheckpointFacts checkpoint={checkpoint} verdict={verdict} />
             <Typography sx={{ mb: 3 }}>
-              <Link href={checkpointTextUrl(legalId)} download={`checkpoint-${legalId}-${checkpoint.size}.txt`}>
+              <Link
+                href={checkpointTextUrl(legalId)}
+                download={`checkpoint-${legalId}-${checkpoint.size}.txt`}
+              >
                 {t('ledger.card.download')}
               </Link>
             </Typography>
@@ -211,7 +229,13 @@ function Ledger({
         )}
       </Section>
 
-      <Feed legalId={legalId} access={access} keys={keys.data} keysFailed={Boolean(keys.error)} onRefused={onRefused} />
+      <Feed
+        legalId={legalId}
+        access={access}
+        keys={keys.data}
+        keysFailed={Boolean(keys.error)}
+        onRefused={onRefused}
+      />
     </>
   );
 }
@@ -219,9 +243,18 @@ function Ledger({
 /** Links to the managers' and the inspector's forms. */
 function BooksLinks({ legalId, access }: { legalId: string; access: LedgerAccess }) {
   const { t } = useTranslation();
-  const forms = (['resolution', 'contract', 'payment', 'approvals', 'statement', 'shares', 'correction', 'inspector-report'] as const).filter(
-    (f) => mayUseForm(access, f),
-  );
+  const forms = (
+    [
+      'resolution',
+      'contract',
+      'payment',
+      'approvals',
+      'statement',
+      'shares',
+      'correction',
+      'inspector-report',
+    ] as const
+  ).filter((f) => mayUseForm(access, f));
   if (forms.length === 0) return null;
 
   return (
@@ -306,7 +339,11 @@ function KeepAndGrow({
           {t('ledger.keep.button')}
         </SecondaryButton>
         {kept && (
-          <SecondaryButton data-testid="check-growth" disabled={grow.isPending} onClick={() => grow.mutate(kept)}>
+          <SecondaryButton
+            data-testid="check-growth"
+            disabled={grow.isPending}
+            onClick={() => grow.mutate(kept)}
+          >
             {t('ledger.keep.check')}
           </SecondaryButton>
         )}
@@ -345,7 +382,8 @@ function KeepAndGrow({
 }
 
 /** Where a witness last co-signed each cooperative's log (to co-sign only a log that grew from it). */
-const lastCosignedKey = (personId: number, legalId: string) => `taavon.ledger.cosigned.${personId}.${legalId}`;
+const lastCosignedKey = (personId: number, legalId: string) =>
+  `taavon.ledger.cosigned.${personId}.${legalId}`;
 
 /**
  * An inspector or regional officer co-signs the checkpoint as a witness: an Ed25519 key made in
@@ -389,7 +427,8 @@ function Cosign({
         const previous = verifyCheckpoint({ ...before, witnesses: [] }, keys);
         const proof =
           before.size > 0 && before.size < checkpoint.size
-            ? (await getJson<{ proof: string[] }>(consistencyPath(legalId, before.size, checkpoint.size))).proof
+            ? (await getJson<{ proof: string[] }>(consistencyPath(legalId, before.size, checkpoint.size)))
+                .proof
             : [];
         const growth = verifyGrowth(previous, verdict, proof);
         if (!growth.ok) throw new Error('not_grown');
@@ -400,12 +439,17 @@ function Cosign({
       });
       writeLastCosigned(me.personId, legalId, checkpoint);
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['ledger', legalId] }),
+    // The new witness key is published at /ledger/keys: fetch both again to check the cosignature.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['ledger', legalId] }),
+        queryClient.invalidateQueries({ queryKey: ['ledger', 'keys'] }),
+      ]),
   });
   const error = cosignMutation.error;
   const reason =
     error instanceof ApiProblem
-      ? isForbidden(error)
+      ? error.status === 403
         ? t('ledger.cosign.forbidden')
         : error.messages[i18n.language === 'en' ? 'en' : 'fa']
       : error instanceof Error && (error.message === 'not_grown' || error.message === 'key_id_differs')
@@ -420,7 +464,7 @@ function Cosign({
       <Typography sx={{ mb: 2 }}>{t('ledger.cosign.lead')}</Typography>
       {key && (
         <Typography sx={{ mb: 2 }}>
-          {t('ledger.cosign.yourKey')} <Hash value={key.keyId} /> (<bdi>{key.name}</bdi>)
+          {t('ledger.cosign.yourKey')} <Hash value={key.keyId} /> (<Hash value={key.name} />)
         </Typography>
       )}
       {signed || cosignMutation.isSuccess ? (
@@ -446,7 +490,9 @@ function Cosign({
 }
 
 function randomHex(bytes: number): string {
-  return [...crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return [...crypto.getRandomValues(new Uint8Array(bytes))]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
 }
 
 function readLastCosigned(personId: number, legalId: string): LedgerCheckpoint | null {
@@ -460,7 +506,10 @@ function readLastCosigned(personId: number, legalId: string): LedgerCheckpoint |
 
 function writeLastCosigned(personId: number, legalId: string, checkpoint: LedgerCheckpoint): void {
   try {
-    localStorage.setItem(lastCosignedKey(personId, legalId), JSON.stringify({ ...checkpoint, witnesses: [] }));
+    localStorage.setItem(
+      lastCosignedKey(personId, legalId),
+      JSON.stringify({ ...checkpoint, witnesses: [] }),
+    );
   } catch {
     // Storage disabled: the next co-signature is not chained to this one.
   }
@@ -525,6 +574,17 @@ function Feed({
     return { bySubject, approvals, approvalsShown };
   }, [checked, filters.kinds]);
 
+  // `#entry-12` (the link of a receipt): scroll to that entry once it has loaded.
+  const { hash } = useLocation();
+  const [scrolledTo, setScrolledTo] = useState('');
+  useEffect(() => {
+    if (!hash.startsWith('#entry-') || scrolledTo === hash || checked.length === 0) return;
+    const target = document.getElementById(hash.slice(1));
+    if (!target) return;
+    target.scrollIntoView({ block: 'start' });
+    setScrolledTo(hash);
+  }, [hash, scrolledTo, checked.length]);
+
   const failed = checked.filter((c) => !c.verdict.ok).length;
   const badFilter = isFieldProblem(feed.error) ? feed.error : null;
 
@@ -546,7 +606,9 @@ function Feed({
           {feed.isPending && !feed.error ? (
             <Loading />
           ) : feed.error && !badFilter ? (
-            <Alert severity="error">{forbidden ? t('ledger.feed.forbidden') : t('ledger.feed.loadFailed')}</Alert>
+            <Alert severity="error">
+              {forbidden ? t('ledger.feed.forbidden') : t('ledger.feed.loadFailed')}
+            </Alert>
           ) : keysFailed ? (
             <Alert severity="error">{t('ledger.checkpointProblem.no_keys')}</Alert>
           ) : checked.length === 0 ? (
@@ -603,20 +665,39 @@ function FeedFilters({
     onApply(draft);
   };
   const toggle = (kind: string) =>
-    setDraft((d) => ({ ...d, kinds: d.kinds.includes(kind) ? d.kinds.filter((k) => k !== kind) : [...d.kinds, kind] }));
-  const open = initial.kinds.length > 0 || initial.q !== '' || initial.minAmount !== '' || initial.maxAmount !== '';
+    setDraft((d) => ({
+      ...d,
+      kinds: d.kinds.includes(kind) ? d.kinds.filter((k) => k !== kind) : [...d.kinds, kind],
+    }));
+  const open =
+    initial.kinds.length > 0 || initial.q !== '' || initial.minAmount !== '' || initial.maxAmount !== '';
 
   return (
     <FiltersPanel open={open}>
-      <Box component="form" role="search" aria-label={t('ledger.filters.label')} onSubmit={submit} noValidate data-testid="feed-filters">
+      <Box
+        component="form"
+        role="search"
+        aria-label={t('ledger.filters.label')}
+        onSubmit={submit}
+        noValidate
+        data-testid="feed-filters"
+      >
         <FormControl component="fieldset" sx={{ border: 0, p: 0, m: 0, mb: 3, display: 'block' }}>
-          <FormLabel component="legend" sx={{ color: colours.text, fontWeight: 700, mb: 0.5, '&.Mui-focused': { color: colours.text } }}>
+          <FormLabel
+            component="legend"
+            sx={{ color: colours.text, fontWeight: 700, mb: 0.5, '&.Mui-focused': { color: colours.text } }}
+          >
             {t('ledger.filters.kinds')}
           </FormLabel>
           {ENTRY_KINDS.filter((k) => k !== 'genesis').map((kind) => (
             <FormControlLabel
               key={kind}
-              sx={{ display: 'flex', alignItems: 'flex-start', mb: 0.25, '& .MuiCheckbox-root': { pt: 0.5, pb: 0 } }}
+              sx={{
+                display: 'flex',
+                alignItems: 'flex-start',
+                mb: 0.25,
+                '& .MuiCheckbox-root': { pt: 0.5, pb: 0 },
+              }}
               control={
                 <Checkbox
                   checked={draft.kinds.includes(kind)}
@@ -701,7 +782,8 @@ function EntryCard({
     },
   });
   const headingId = `entry-${item.index}-title`;
-  const canReveal = verdict.ok && mayWitness(access) && body !== null && hasCommitments({ d: body.data, l: body.labels });
+  const canReveal =
+    verdict.ok && mayWitness(access) && body !== null && hasCommitments({ d: body.data, l: body.labels });
 
   return (
     <Box
@@ -720,7 +802,16 @@ function EntryCard({
         backgroundColor: verdict.ok ? '#fff' : colours.redBg,
       }}
     >
-      <Box sx={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', columnGap: 2, rowGap: 0.5, mb: 1 }}>
+      <Box
+        sx={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          justifyContent: 'space-between',
+          columnGap: 2,
+          rowGap: 0.5,
+          mb: 1,
+        }}
+      >
         <Typography variant="h3" id={headingId} sx={{ fontSize: '1.1rem' }}>
           {body ? title(body) : t(`ledger.kinds.${kindKey(item.kind)}`, { defaultValue: item.kind })}
         </Typography>
@@ -783,7 +874,7 @@ function EntryCard({
               whiteSpace: 'pre-wrap',
               wordBreak: 'break-all',
               fontSize: '0.8rem',
-              textAlign: 'left',
+              textAlign: 'start',
               maxHeight: '16rem',
               overflow: 'auto',
             }}
@@ -809,7 +900,11 @@ function VerdictTag({ verdict }: { verdict: EntryVerdict }) {
   return (
     <Box data-testid="entry-status" sx={{ maxWidth: '100%' }}>
       <StatusTag tone="red">{t('ledger.status.failed')}</StatusTag>
-      <Box component="span" data-testid="entry-problem" sx={{ display: 'block', color: colours.red, fontWeight: 700, fontSize: '0.95rem' }}>
+      <Box
+        component="span"
+        data-testid="entry-problem"
+        sx={{ display: 'block', color: colours.red, fontWeight: 700, fontSize: '0.95rem' }}
+      >
         {t(`ledger.entryProblem.${verdict.problem}`)}
       </Box>
     </Box>

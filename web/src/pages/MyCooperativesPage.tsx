@@ -17,6 +17,7 @@ import { STATUS_TONE, StatusTag } from '../components/StatusTag.tsx';
 import { SummaryList } from '../components/SummaryList.tsx';
 import { TermCountdown } from '../components/TermCountdown.tsx';
 import { useFormat } from '../format/use-format.ts';
+import { BOOK_FORMS, ledgerAccess, mayReadFeed, mayUseForm } from '../ledger/roles.ts';
 import { RECORD_KINDS, rolesIn, rolesMayRecord } from './permissions.ts';
 import { JourneyDone, SignInAgain, useMe } from './RequireSignIn.tsx';
 
@@ -87,6 +88,9 @@ function CooperativeCard({
   profile: CooperativeProfile | undefined;
 }) {
   const { t } = useTranslation();
+  const me = useMe();
+  const access = ledgerAccess(me, [item], item.cooperative);
+  const bookForms = BOOK_FORMS.filter((form) => mayUseForm(access, form));
   const format = useFormat();
   const en = format.language === 'en';
   const coop = item.cooperative;
@@ -184,6 +188,32 @@ function CooperativeCard({
             {t('mine.profileLink')}
           </Link>
 
+          {coop.legalId && mayReadFeed(access) && (
+            <Box
+              component="nav"
+              aria-label={t('mine.ledgerNav', { name: coop.name })}
+              data-testid="ledger-links"
+              sx={{ mt: 3, p: 2, backgroundColor: colours.panel }}
+            >
+              <Typography variant="h3" component="h3" sx={{ mb: 1 }}>
+                {t('ledger.title')}
+              </Typography>
+              <Box component="ul" sx={{ m: 0, paddingInlineStart: 3 }}>
+                <li>
+                  <Link component={RouterLink} to={`/cooperatives/${coop.legalId}/ledger`}>
+                    {t('ledger.feed.link')}
+                  </Link>
+                </li>
+                {bookForms.map((form) => (
+                  <li key={form}>
+                    <Link component={RouterLink} to={`/cooperatives/${coop.legalId}/books/${form}`}>
+                      {t(`books.${form}.link`)}
+                    </Link>
+                  </li>
+                ))}
+              </Box>
+            </Box>
+          )}
           {kinds.length > 0 && coop.legalId && (
             <Box
               component="nav"
