@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -82,5 +83,33 @@ describe('the taavon command', () => {
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toMatch(/cooperativeLegalId: شناسهٔ ملی معتبر نیست/);
     expect(invalid.stderr).toMatch(/filedOn: چنین تاریخی وجود ندارد/);
+  }, 60_000);
+
+  it('verifies a log, exports it for offline checking, and names the entry whose byte was changed', async () => {
+    const clean = await taavon('ledger', 'verify', '--cooperative', '10380284790');
+    expect(clean.code ?? 0).toBe(0);
+    expect(clean.stdout).toMatch(/^verified 3 entries of 1 log, root [0-9a-f]{64}\n$/);
+    const out = join(dir, 'ledger.json');
+    await taavon('ledger', 'export', '--cooperative', '10380284790', '--out', out);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ format: 'taavon-ledger-export/1' });
+    writeFileSync(join(dir, 'kept.txt'), (await taavon('ledger', 'checkpoint', '--cooperative', '1')).stdout);
+    const offline = await taavon('ledger', 'verify', '--file', out, '--checkpoint', join(dir, 'kept.txt'));
+    expect(offline.code ?? 0).toBe(0);
+    expect(offline.stdout).toMatch(/^verified 3 entries of 1 log/);
+
+    const db = new Database(env.TAAVON_SQLITE_FILE);
+    const { body } = db.prepare('select body from ledger_entries where idx = 1').get() as { body: string };
+    const at = body.indexOf('"on":"') + 8; // a digit of the date of the status change
+    const changed = `${body.slice(0, at)}${body[at] === '1' ? '2' : '1'}${body.slice(at + 1)}`;
+    db.prepare('update ledger_entries set body = ? where idx = 1').run(changed);
+    db.close();
+    const tampered = await taavon('ledger', 'verify', '--cooperative', '10380284790');
+    expect(tampered.code).toBe(1);
+    expect(tampered.stdout).toContain('entry 1 [entry_altered]: entry 1 was altered');
+    expect(tampered.stdout).toContain('ثبت ۱ دستکاری شده است');
+    expect(tampered.stdout).toMatch(/\n1 problem in 1 log\(s\)\n$/);
+    expect((await taavon('ledger', 'verify', '--all')).code).toBe(1);
+    // the export made before the change still verifies on its own
+    expect((await taavon('ledger', 'verify', '--file', out)).code ?? 0).toBe(0);
   }, 60_000);
 });

@@ -1,8 +1,10 @@
 import { Command } from 'commander';
 import { registerAccountCommands } from './commands/accounts.ts';
+import { registerBooksCommands } from './commands/books.ts';
 import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerImportCommand } from './commands/import.ts';
+import { registerLedgerCommands } from './commands/ledger.ts';
 import { registerNotificationsCommands } from './commands/notifications.ts';
 import { registerRegistryCommands } from './commands/registry.ts';
 import { registerStartCommand } from './commands/start.ts';
@@ -16,9 +18,11 @@ registerStartCommand(program);
 registerDbCommands(program);
 registerDemoCommand(program);
 registerImportCommand(program);
+registerBooksCommands(program);
 registerRegistryCommands(program);
 registerAccountCommands(program);
 registerNotificationsCommands(program);
+registerLedgerCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

@@ -73,13 +73,18 @@ export function connectOptionsFor(config: {
  * Kysely's SQLite driver prepares every query afresh; preparing is about a fifth of the CPU of a
  * typical read (bench/). This keeps the most recent prepared statements by SQL text (LRU).
  * Safe because no query of ours streams (`iterate`) while another runs the same statement.
+ *
+ * Transactions begin IMMEDIATE: a deferred transaction that reads (a ledger head, a uniqueness
+ * check) and then writes fails with SQLITE_BUSY_SNAPSHOT when another process — the CLI beside
+ * the server — committed in between; an immediate one waits (busy_timeout) for the write lock.
  */
 function withStatementCache(sqlite: SqliteDatabase.Database, size = 1000): KyselySqlite {
   const cache = new Map<string, SqliteDatabase.Statement>();
 
   return {
     close: () => sqlite.close(),
-    prepare(sql) {
+    prepare(text) {
+      const sql = text === 'begin' ? 'begin immediate' : text;
       const cached = cache.get(sql);
       if (cached) {
         cache.delete(sql);

@@ -71,6 +71,8 @@ export type SecretRow = { path: string; salt: string; value: string };
 
 /** The commitment to a value under a salt (hex). Browsers recompute it to check an opened identifier. */
 export function commitment(salt: string, value: string): string {
+  if (!/^[0-9a-f]{32}$/.test(salt)) throw new RangeError('a commitment salt is 16 bytes of lowercase hex');
+
   return createHmac('sha256', Buffer.from(salt, 'hex')).update(value, 'utf8').digest('hex');
 }
 
@@ -87,6 +89,8 @@ export function commitSecrets(
     if (isSecret(v)) {
       const salt = salts ? (salts.get(path) ?? '') : randomBytes(16).toString('hex');
       secrets.push({ path, salt, value: v.value });
+      // Re-deriving with a salt that is missing or malformed cannot reproduce the commitment.
+      if (!/^[0-9a-f]{32}$/.test(salt)) return { commitment: null };
 
       return { commitment: commitment(salt, v.value) };
     }

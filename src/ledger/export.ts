@@ -3,8 +3,8 @@ import type { Context } from '../context/context.ts';
 import { findCooperativeById } from '../registry/registry.repository.ts';
 import { logOrigin } from './entry.ts';
 import type { LogKey } from './signing-keys.ts';
-import type { LogData } from './verify-core.ts';
 import { inSnapshot, readLog } from './verify.repository.ts';
+import type { LogData } from './verify-core.ts';
 
 /**
  * A cooperative's whole log as one JSON file that any member may be given and check offline
@@ -33,7 +33,9 @@ const exportSchema = z.object({
       retiredAt: z.string().nullable(),
     }),
   ),
-  head: z.object({ size: int, rootHash: hex, frontier: z.string(), updatedAt: z.string().optional() }).nullable(),
+  head: z
+    .object({ size: int, rootHash: hex, frontier: z.string(), updatedAt: z.string().optional() })
+    .nullable(),
   entries: z.array(
     z.object({
       index: int,
@@ -44,7 +46,9 @@ const exportSchema = z.object({
       leafHash: hex,
     }),
   ),
-  receipts: z.array(z.object({ firstIndex: int, leafHashes: z.array(hex), keyId: z.string(), signature: z.string() })),
+  receipts: z.array(
+    z.object({ firstIndex: int, leafHashes: z.array(hex), keyId: z.string(), signature: z.string() }),
+  ),
   checkpoints: z.array(
     z.object({
       size: int,
@@ -132,7 +136,9 @@ export function parseExport(value: unknown): LedgerExport {
   const parsed = exportSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`not a ledger export (${EXPORT_FORMAT}): ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`);
+    throw new Error(
+      `not a ledger export (${EXPORT_FORMAT}): ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`,
+    );
   }
 
   return parsed.data;

@@ -9,9 +9,17 @@ import {
   leafHash,
   nodeHash,
   type Sha256,
+  toBase64,
   toHex,
 } from './merkle.ts';
-import { type NoteVerifier, parseNote, receiptMessage, verifySignature } from './note.ts';
+import {
+  formatNote,
+  type NoteVerifier,
+  parseNote,
+  receiptMessage,
+  signatureLine,
+  verifySignature,
+} from './note.ts';
 import { type LogKey, verifierOf } from './signing-keys.ts';
 
 /**
@@ -162,10 +170,15 @@ function atPath(root: unknown, path: string): unknown {
 function commitmentPaths(body: EntryBody): string[] {
   const out: string[] = [];
   const walk = (v: unknown, path: string) => {
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}.${i}`));
-    else if (v !== null && typeof v === 'object') {
+    if (Array.isArray(v)) {
+      for (const [i, x] of v.entries()) walk(x, `${path}.${i}`);
+    } else if (v !== null && typeof v === 'object') {
       const keys = Object.keys(v);
-      if (keys.length === 1 && keys[0] === 'commitment' && isHex64((v as { commitment: unknown }).commitment)) {
+      if (
+        keys.length === 1 &&
+        keys[0] === 'commitment' &&
+        isHex64((v as { commitment: unknown }).commitment)
+      ) {
         out.push(path);
         return;
       }
@@ -186,7 +199,12 @@ export function verifyLogData(data: LogData, options: CoreOptions = {}): CoreRes
   const { origin } = data;
   const problems: Problem[] = [];
   const add = (index: number | null, code: ProblemCode, en: string, faText: string, subject?: string) => {
-    problems.push({ index, code, message: { fa: faText, en }, ...(subject !== undefined ? { subject } : {}) });
+    problems.push({
+      index,
+      code,
+      message: { fa: faText, en },
+      ...(subject !== undefined ? { subject } : {}),
+    });
   };
   const logKeys = data.keys.map((k) => ({ key: k, verifier: verifierOf(k) }));
   const keyById = new Map(logKeys.map((k) => [k.key.keyId, k]));
@@ -196,6 +214,8 @@ export function verifyLogData(data: LogData, options: CoreOptions = {}): CoreRes
   const coveredByBadReceipt = new Set<number>();
   let signedEnd = 0;
   const receipts = [...data.receipts].sort((a, b) => a.firstIdx - b.firstIdx);
+  // Invalid receipts, consecutive ones with the same fault merged into one problem.
+  const badReceipts: Array<{ first: number; last: number; why: { en: string; fa: string } }> = [];
   for (const r of receipts) {
     const n = r.leafHashes.length;
     const last = r.firstIdx + Math.max(n, 1) - 1;
@@ -204,6 +224,9 @@ export function verifyLogData(data: LogData, options: CoreOptions = {}): CoreRes
     let why: { en: string; fa: string } | null = null;
     if (!Number.isSafeInteger(r.firstIdx) || r.firstIdx < 0 || n === 0 || !r.leafHashes.every(isHex64)) {
       why = { en: 'it is malformed', fa: 'ساختار آن نادرست است' };
+    } else if (signature && toBase64(signature) !== r.signature) {
+      // Base64 has spare bits: a signature with one flipped would still verify, so the text must be the canonical one.
+      why = { en: 'its signature is not in canonical base64', fa: 'امضای آن base64 متعارف نیست' };
     } else if (!k) {
       why = {
         en: `its key ${r.keyId} is not a key of the log`,
@@ -216,12 +239,9 @@ export function verifyLogData(data: LogData, options: CoreOptions = {}): CoreRes
       why = { en: 'its signature does not verify', fa: 'امضای آن درست نیست' };
     }
     if (why) {
-      add(
-        Number.isSafeInteger(r.firstIdx) ? r.firstIdx : null,
-        'receipt_invalid',
-        `the receipt of ${enRange(r.firstIdx, last)} is not valid: ${why.en}`,
-        `رسید ${faRange(r.firstIdx, last)} معتبر نیست: ${why.fa}`,
-      );
+      const previous = badReceipts[badReceipts.length - 1];
+      if (previous && previous.why.en === why.en && previous.last === r.firstIdx - 1) previous.last = last;
+      else badReceipts.push({ first: r.firstIdx, last, why });
       for (let i = r.firstIdx; i <= last && Number.isSafeInteger(i); i++) coveredByBadReceipt.add(i);
       continue;
     }
@@ -241,11 +261,32 @@ export function verifyLogData(data: LogData, options: CoreOptions = {}): CoreRes
     signedEnd = Math.max(signedEnd, r.firstIdx + n);
   }
 
+  for (const { first, last, why } of badReceipts) {
+    const many = first !== last;
+    add(
+      Number.isSafeInteger(first) ? first : null,
+      'receipt_invalid',
+      `the receipt${many ? 's' : ''} of ${enRange(first, last)} ${many ? 'are' : 'is'} not valid: ${why.en}`,
+      `رسید ${faRange(first, last)} معتبر نیست: ${why.fa}`,
+    );
+  }
+
   // ——— 2. The size of the log ———
   const goodRows = data.entries.filter((e) => Number.isSafeInteger(e.idx) && e.idx >= 0);
   const rowEnd = goodRows.reduce((m, e) => Math.max(m, e.idx + 1), 0);
   const head = data.head;
-  const size = head ? Math.max(signedEnd, Math.min(head.size, Math.max(rowEnd, signedEnd))) : Math.max(rowEnd, signedEnd);
+  // The signed receipts say how long the log is at least; the head, at most as far as rows
+  // exist — rows that continue the signed part without a gap: a row at position 10^12 is
+  // inserted, not the end of a log of 10^12 missing entries.
+  const positions = new Set(goodRows.map((e) => e.idx));
+  let rowsEnd = signedEnd;
+  while (positions.has(rowsEnd)) rowsEnd++;
+  const size = Math.min(
+    head
+      ? Math.max(signedEnd, Math.min(head.size, Math.max(rowEnd, signedEnd)))
+      : Math.max(rowEnd, signedEnd),
+    rowsEnd,
+  );
   if (!head) {
     add(null, 'head_mismatch', 'the log has no head', 'سرِ دفتر (اندازه و ریشه) پیدا نشد');
   } else if (head.size !== size) {
@@ -279,10 +320,15 @@ export function verifyLogData(data: LogData, options: CoreOptions = {}): CoreRes
     if (list) list.push(f);
     else byIdx.set(f.row.idx, [f]);
   }
-  /** A genuine entry (its leaf is the signed one for the index its body names) stored elsewhere. */
+  /**
+   * A genuine entry (its leaf is the signed one for the index its body names) stored elsewhere,
+   * while its own position does not hold it (else this row is an inserted copy).
+   */
   const misplaced = (f: Found): number | null => {
     const q = f.body?.index;
-    return typeof q === 'number' && q !== f.row.idx && q >= 0 && q < size && trusted.get(q) === f.leaf ? q : null;
+    if (typeof q !== 'number' || q === f.row.idx || q < 0 || q >= size || trusted.get(q) !== f.leaf)
+      return null;
+    return byIdx.get(q)?.some((g) => g.leaf === f.leaf) ? null : q;
   };
   const claimed = new Map<number, string>();
   for (const f of found) {
@@ -349,9 +395,12 @@ export function verifyLogData(data: LogData, options: CoreOptions = {}): CoreRes
     }
     if (!canonical) reasons.push(['its body is not canonical JSON', 'متن آن JSON متعارف نیست']);
     if (body.v !== 1) reasons.push(['its body has an unknown version', 'نسخهٔ متن آن ناشناخته است']);
-    if (body.log !== origin) reasons.push([`its body names another log (${String(body.log)})`, 'متن آن دفتر دیگری را نام می‌برد']);
-    if (body.kind !== row.kind) reasons.push(['its kind column differs from its body', 'ستون نوع آن با متنش نمی‌خواند']);
-    if (body.subject !== row.subject) reasons.push(['its subject column differs from its body', 'ستون موضوع آن با متنش نمی‌خواند']);
+    if (body.log !== origin)
+      reasons.push([`its body names another log (${String(body.log)})`, 'متن آن دفتر دیگری را نام می‌برد']);
+    if (body.kind !== row.kind)
+      reasons.push(['its kind column differs from its body', 'ستون نوع آن با متنش نمی‌خواند']);
+    if (body.subject !== row.subject)
+      reasons.push(['its subject column differs from its body', 'ستون موضوع آن با متنش نمی‌خواند']);
     if (body.recordedAt !== row.recordedAt) {
       reasons.push(['its recorded-at column differs from its body', 'ستون زمان ثبت آن با متنش نمی‌خواند']);
     }
@@ -386,7 +435,12 @@ export function verifyLogData(data: LogData, options: CoreOptions = {}): CoreRes
     checkRow(genuine, p);
     for (const f of here) {
       if (f === genuine) continue;
-      add(p, 'entry_inserted', `a second row claims to be entry ${p}`, `سطر دیگری هم ادعا می‌کند ثبت ${fa(p)} است`);
+      add(
+        p,
+        'entry_inserted',
+        `a second row claims to be entry ${p}`,
+        `سطر دیگری هم ادعا می‌کند ثبت ${fa(p)} است`,
+      );
     }
   }
   for (const f of found) {
@@ -394,12 +448,22 @@ export function verifyLogData(data: LogData, options: CoreOptions = {}): CoreRes
     if (Number.isSafeInteger(i) && i >= 0 && i < size) continue;
     const q = misplaced(f);
     if (q !== null) {
-      add(q, 'entry_out_of_order', `entry ${q} is stored at position ${i}`, `ثبت ${fa(q)} در جای ${fa(i)} نگه داشته شده است`);
+      add(
+        q,
+        'entry_out_of_order',
+        `entry ${q} is stored at position ${i}`,
+        `ثبت ${fa(q)} در جای ${fa(i)} نگه داشته شده است`,
+      );
       if (f.body) bodies.push({ index: q, body: f.body });
     } else if (Number.isSafeInteger(i) && i >= 0) {
       inserted.push(i);
     } else {
-      add(null, 'entry_inserted', `a row has the invalid position ${String(i)}`, `سطری جای نامعتبر ${String(i)} دارد`);
+      add(
+        null,
+        'entry_inserted',
+        `a row has the invalid position ${String(i)}`,
+        `سطری جای نامعتبر ${String(i)} دارد`,
+      );
     }
   }
   for (const [a, b] of runs(missing)) {
@@ -521,7 +585,13 @@ export function verifyLogData(data: LogData, options: CoreOptions = {}): CoreRes
     const w = 2 ** n.level;
     const a = n.idx * w;
     const b = a + w - 1;
-    if (!Number.isSafeInteger(n.level) || n.level < 1 || !Number.isSafeInteger(n.idx) || n.idx < 0 || b >= size) {
+    if (
+      !Number.isSafeInteger(n.level) ||
+      n.level < 1 ||
+      !Number.isSafeInteger(n.idx) ||
+      n.idx < 0 ||
+      b >= size
+    ) {
       add(
         Number.isSafeInteger(a) && a >= 0 ? a : null,
         'node_mismatch',
@@ -558,7 +628,10 @@ export function verifyLogData(data: LogData, options: CoreOptions = {}): CoreRes
 
   // ——— 6. Checkpoints: signed by a log key, and a prefix of this log ———
   const logVerifiers = logKeys.map((k) => k.verifier);
-  const signedByLog = (body: string, sigs: ReadonlyArray<{ name: string; keyId: string; signature: Uint8Array }>) =>
+  const signedByLog = (
+    body: string,
+    sigs: ReadonlyArray<{ name: string; keyId: string; signature: Uint8Array }>,
+  ) =>
     sigs.some((s) => {
       const v = logVerifiers.find((k) => k.name === s.name && k.keyId === s.keyId);
       return v !== undefined && checkSignature(v, body, s.signature);
@@ -590,7 +663,12 @@ export function verifyLogData(data: LogData, options: CoreOptions = {}): CoreRes
   for (const c of [...data.checkpoints].sort((a, b) => a.size - b.size)) {
     const note = parseNote(c.note);
     const invalid = (en: string, faText: string) =>
-      add(null, 'checkpoint_invalid', `the checkpoint of size ${c.size} ${en}`, `نقطهٔ بازرسی به اندازهٔ ${fa(c.size)} ${faText}`);
+      add(
+        null,
+        'checkpoint_invalid',
+        `the checkpoint of size ${c.size} ${en}`,
+        `نقطهٔ بازرسی به اندازهٔ ${fa(c.size)} ${faText}`,
+      );
     if (!note) {
       invalid('is not a signed note', 'یادداشت امضاشده نیست');
       continue;
@@ -607,6 +685,13 @@ export function verifyLogData(data: LogData, options: CoreOptions = {}): CoreRes
       invalid('is not signed by a key of the log', 'با کلیدی از کلیدهای دفتر امضا نشده است');
       continue;
     }
+    const canonicalNote = formatNote(
+      note.body,
+      note.signatures.map((x) => signatureLine(x.name, x.keyId, x.signature)),
+    );
+    if (canonicalNote !== c.note || !note.signatures.some((x) => x.keyId === c.keyId)) {
+      invalid('is not stored as it was signed', 'آن‌گونه که امضا شده ذخیره نشده است');
+    }
     for (const w of c.cosignatures) {
       const m = /^— (\S+) ([A-Za-z0-9+/=]+)$/.exec(w.signatureLine);
       const blob = m ? decodeBase64(m[2] as string) : null;
@@ -615,11 +700,16 @@ export function verifyLogData(data: LogData, options: CoreOptions = {}): CoreRes
         m !== null &&
         blob !== null &&
         blob.length === 68 &&
+        toBase64(blob) === m[2] &&
         publicKey !== null &&
         m[1] === w.name &&
         toHex(blob.subarray(0, 4)) === w.keyId &&
         checkSignature({ name: w.name, keyId: w.keyId, publicKey }, note.body, blob.subarray(4));
-      if (!ok) invalid(`has a cosignature of witness ${w.name} that does not verify`, `امضای همراهِ شاهد ${w.name} را دارد که درست نیست`);
+      if (!ok)
+        invalid(
+          `has a cosignature of witness ${w.name} that does not verify`,
+          `امضای همراهِ شاهد ${w.name} را دارد که درست نیست`,
+        );
     }
     const wrong = compare(c.size, c.rootHash);
     if (wrong) {
@@ -634,7 +724,12 @@ export function verifyLogData(data: LogData, options: CoreOptions = {}): CoreRes
   if (options.savedCheckpoint !== undefined) {
     const note = parseNote(options.savedCheckpoint);
     if (!note) {
-      add(null, 'checkpoint_invalid', 'the checkpoint you kept is not a signed note', 'نقطهٔ بازرسی که نگه داشته‌اید یادداشت امضاشده نیست');
+      add(
+        null,
+        'checkpoint_invalid',
+        'the checkpoint you kept is not a signed note',
+        'نقطهٔ بازرسی که نگه داشته‌اید یادداشت امضاشده نیست',
+      );
     } else if (note.checkpoint.origin !== origin) {
       add(
         null,
@@ -646,7 +741,7 @@ export function verifyLogData(data: LogData, options: CoreOptions = {}): CoreRes
       add(
         null,
         'checkpoint_invalid',
-        "the checkpoint you kept is not signed by a key of the log",
+        'the checkpoint you kept is not signed by a key of the log',
         'نقطهٔ بازرسی که نگه داشته‌اید با کلیدی از کلیدهای دفتر امضا نشده است',
       );
     } else {
@@ -682,7 +777,15 @@ export function verifyLogData(data: LogData, options: CoreOptions = {}): CoreRes
         continue;
       }
       const at = atPath(body, s.path) as { commitment?: unknown } | undefined;
-      if (at === null || typeof at !== 'object' || typeof at.commitment !== 'string') {
+      if (!/^[0-9a-f]{32}$/.test(s.salt)) {
+        // Buffer.from(hex) ignores case and stops at a bad digit: only the canonical salt counts.
+        add(
+          s.idx,
+          'secret_mismatch',
+          `the stored salt of entry ${s.idx} at ${s.path} is malformed`,
+          `نمک ذخیره‌شدهٔ ثبت ${fa(s.idx)} در ${s.path} نادرست است`,
+        );
+      } else if (at === null || typeof at !== 'object' || typeof at.commitment !== 'string') {
         add(
           s.idx,
           'secret_mismatch',

@@ -6,11 +6,16 @@ import type { Db, Dialect, Executor } from '../db/database.ts';
  */
 
 /** Runs `fn` in a read-only transaction that sees one snapshot (REPEATABLE READ on PostgreSQL). */
-export async function inSnapshot<T>(ctx: { db: Db; dialect: Dialect }, fn: (tx: Executor) => Promise<T>): Promise<T> {
+export async function inSnapshot<T>(
+  ctx: { db: Db; dialect: Dialect },
+  fn: (tx: Executor) => Promise<T>,
+): Promise<T> {
   const builder = ctx.db.transaction();
 
   return (
-    ctx.dialect === 'postgres' ? builder.setIsolationLevel('repeatable read').setAccessMode('read only') : builder
+    ctx.dialect === 'postgres'
+      ? builder.setIsolationLevel('repeatable read').setAccessMode('read only')
+      : builder
   ).execute(fn);
 }
 

@@ -3,11 +3,12 @@ import canonicalize from 'canonicalize';
 import type { Context } from '../context/context.ts';
 import type { Executor } from '../db/database.ts';
 import { nodeSha256 } from './append.ts';
-import { deriveEntry, isDerived } from './derive.ts';
 import { listSubjects } from './derive.repository.ts';
+import { deriveEntry, isDerived } from './derive.ts';
 import { commitSecrets, type EntryBody, logOrigin } from './entry.ts';
 import { logDataOfExport, parseExport } from './export.ts';
 import type { LogKey } from './signing-keys.ts';
+import { inSnapshot, readLog } from './verify.repository.ts';
 import {
   type CoreResult,
   type LogData,
@@ -17,7 +18,6 @@ import {
   type VerifyResult,
   verifyLogData,
 } from './verify-core.ts';
-import { inSnapshot, readLog } from './verify.repository.ts';
 
 export type { Problem, ProblemCode, VerifyResult } from './verify-core.ts';
 
@@ -50,16 +50,25 @@ export const nodeVerifySignature: SignatureCheck = (verifier, message, signature
 const FA_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
 const fa = (n: number) => String(n).replace(/[0-9]/g, (d) => FA_DIGITS[Number(d)] as string);
 
-function problem(index: number | null, code: Problem['code'], subject: string, en: string, faText: string): Problem {
+function problem(
+  index: number | null,
+  code: Problem['code'],
+  subject: string,
+  en: string,
+  faText: string,
+): Problem {
   return { index, subject, code, message: { fa: faText, en } };
 }
 
 /** Top-level fields whose canonical JSON differs between two objects. */
 function differingFields(a: unknown, b: unknown): string[] {
-  const rec = (v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const rec = (v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
   const x = rec(a);
   const y = rec(b);
-  return [...new Set([...Object.keys(x), ...Object.keys(y)])].filter((k) => canonicalize(x[k]) !== canonicalize(y[k]));
+  return [...new Set([...Object.keys(x), ...Object.keys(y)])].filter(
+    (k) => canonicalize(x[k]) !== canonicalize(y[k]),
+  );
 }
 
 /** Rebuilds each entry that records a business row and compares its `data` with the entry's. */
@@ -106,10 +115,14 @@ async function rederive(
       );
       continue;
     }
-    const committed = commitSecrets({ data: draft.data, labels: draft.labels ?? null }, salts.get(index) ?? new Map());
+    const committed = commitSecrets(
+      { data: draft.data, labels: draft.labels ?? null },
+      salts.get(index) ?? new Map(),
+    );
     const rebuilt = (committed.data as { data: unknown }).data;
     const reasons: string[] = [];
-    if (draft.cooperativeId !== cooperativeId) reasons.push(`it now belongs to cooperative ${draft.cooperativeId}`);
+    if (draft.cooperativeId !== cooperativeId)
+      reasons.push(`it now belongs to cooperative ${draft.cooperativeId}`);
     if (draft.kind !== body.kind) reasons.push(`it makes an entry of kind ${draft.kind}`);
     if (canonicalize(rebuilt) !== canonicalize(body.data)) {
       reasons.push(`its ${differingFields(rebuilt, body.data).join(', ') || 'data'} differ from the entry`);
@@ -139,14 +152,16 @@ function baselineOf(body: EntryBody | undefined): Baseline {
   if (raw === null || typeof raw !== 'object') return out;
   for (const [prefix, v] of Object.entries(raw as Record<string, unknown>)) {
     const b = v as { count?: unknown; maxId?: unknown } | null;
-    if (b && typeof b.count === 'number' && typeof b.maxId === 'number') out[prefix] = { count: b.count, maxId: b.maxId };
+    if (b && typeof b.count === 'number' && typeof b.maxId === 'number')
+      out[prefix] = { count: b.count, maxId: b.maxId };
   }
   return out;
 }
 
 /**
  * Every business row of the cooperative has an entry, except the rows that predate the log: the
- * genesis says how many rows each table had (ids up to maxId), and that many must remain.
+ * genesis says how many rows each table had without an entry of their own (ids up to maxId), and
+ * exactly that many rows without an entry may have such ids.
  */
 async function coverage(db: Executor, cooperativeId: number, core: CoreResult): Promise<Problem[]> {
   const problems: Problem[] = [];
@@ -164,12 +179,13 @@ async function coverage(db: Executor, cooperativeId: number, core: CoreResult): 
       }
       continue;
     }
+    if (core.subjects.has(subject)) continue;
     const b = baseline[prefix];
     if (b && Number(key) <= b.maxId) {
       preLog.set(prefix, (preLog.get(prefix) ?? 0) + 1);
       continue;
     }
-    if (!core.subjects.has(subject)) problems.push(unlogged(subject));
+    problems.push(unlogged(subject));
   }
   for (const [prefix, b] of Object.entries(baseline)) {
     const n = preLog.get(prefix) ?? 0;
@@ -218,7 +234,9 @@ function logDataOf(
   return {
     origin,
     keys,
-    head: log.head ? { size: log.head.size, rootHash: log.head.root_hash, frontier: log.head.frontier } : null,
+    head: log.head
+      ? { size: log.head.size, rootHash: log.head.root_hash, frontier: log.head.frontier }
+      : null,
     entries: log.entries.map((e) => ({
       idx: e.idx,
       kind: e.kind,
@@ -241,7 +259,12 @@ function logDataOf(
       keyId: c.key_id,
       cosignatures: log.cosignatures
         .filter((s) => s.size === c.size)
-        .map((s) => ({ signatureLine: s.signature_line, name: s.name, keyId: s.key_id, publicKey: s.public_key })),
+        .map((s) => ({
+          signatureLine: s.signature_line,
+          name: s.name,
+          keyId: s.key_id,
+          publicKey: s.public_key,
+        })),
     })),
     secrets: log.secrets,
   };
@@ -255,11 +278,14 @@ export async function verifyLog(
 ): Promise<VerifyResult> {
   return inSnapshot(ctx, async (db) => {
     const log = await readLog(db, cooperativeId, true);
-    const core = verifyLogData(logDataOf(logOrigin(ctx.ledger.name, cooperativeId), ctx.ledger.signer.history, log), {
-      ...(options.savedCheckpoint !== undefined ? { savedCheckpoint: options.savedCheckpoint } : {}),
-      sha256: nodeSha256,
-      verifySignature: nodeVerifySignature,
-    });
+    const core = verifyLogData(
+      logDataOf(logOrigin(ctx.ledger.name, cooperativeId), ctx.ledger.signer.history, log),
+      {
+        ...(options.savedCheckpoint !== undefined ? { savedCheckpoint: options.savedCheckpoint } : {}),
+        sha256: nodeSha256,
+        verifySignature: nodeVerifySignature,
+      },
+    );
     const problems = sortProblems([
       ...core.problems,
       ...(await rederive(db, cooperativeId, core, log.secrets ?? [])),
