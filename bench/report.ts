@@ -1,6 +1,7 @@
-import type { Dataset } from './dataset.ts';
+import type { Dataset, Size } from './dataset.ts';
 import type { ClientSettings, ScenarioResult } from './http-bench.ts';
 import type { ImportResult } from './import-bench.ts';
+import { LEDGER_ENTRIES, type LedgerEngineResult, type LedgerResult } from './ledger-bench.ts';
 import type { RequestSamples } from './samples.ts';
 
 export type Machine = {
@@ -18,13 +19,16 @@ export type BenchReport = {
   finishedAt: Date;
   command: string;
   machine: Machine;
-  dataset: Dataset;
+  size: Size;
+  /** Null when no scenario of the run reads it (the ledger writes its own databases). */
+  dataset: Dataset | null;
   client: ClientSettings;
   samples: RequestSamples | null;
   /** Bare baseline runs (before and after the app scenarios) and the app scenarios. */
   baseline: ScenarioResult[];
   scenarios: ScenarioResult[];
   importResult: ImportResult | null;
+  ledger: LedgerResult | null;
 };
 
 /** DESIGN.md "Performance goals" for the registry. */
@@ -32,12 +36,22 @@ export const GOALS = {
   readRatio: 0.5,
   p99Ms: 20,
   importRatio: 0.5,
+  ledgerAppendsPerSec: 20_000,
+  inclusionProofMs: 1,
+  /** "Full verify near SHA-256 speed", read as: at least half the throughput of SHA-256 alone. */
+  verifyToSha256: 0.5,
 } as const;
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const fixed = (n: number, digits: number) =>
   n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const pct = (ratio: number) => `${fixed(ratio * 100, 1)}%`;
+/** A latency given in microseconds, in µs below a millisecond and in ms above. */
+const micros = (us: number) =>
+  us < 1000 ? `${fixed(us, us < 100 ? 1 : 0)} µs` : `${fixed(us / 1000, 2)} ms`;
+const engineName = (e: LedgerEngineResult) => (e.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL');
+const byName = <T extends { name: string }>(list: readonly T[], name: string) =>
+  list.find((x) => x.name === name);
 
 /** The baseline the ratios are taken against: the mean req/s of the bare runs. */
 export function baselineReqPerSec(baseline: ScenarioResult[]): number {
@@ -76,6 +90,37 @@ export function checkGoals(report: BenchReport): GoalCheck[] {
       met: ratio >= GOALS.importRatio,
     });
   }
+  for (const e of report.ledger?.engines ?? []) {
+    const batched = byName(e.appends, 'batched');
+    if (batched) {
+      checks.push({
+        what: `Ledger appends with tree update, batches of ${report.ledger?.batch} (${engineName(e)})`,
+        goal: `≥ ${int(GOALS.ledgerAppendsPerSec)} entries/s`,
+        measured: `${int(batched.perSec)} entries/s (${pct(batched.perSec / GOALS.ledgerAppendsPerSec)} of the goal)`,
+        met: batched.perSec >= GOALS.ledgerAppendsPerSec,
+      });
+    }
+    const proof = byName(e.proofs, 'inclusionProof');
+    if (proof) {
+      checks.push({
+        what: `Ledger inclusion proof from the database (${engineName(e)})`,
+        goal: `p99 < ${GOALS.inclusionProofMs} ms`,
+        measured: `p50 ${micros(proof.p50)}, p99 ${micros(proof.p99)} (tree of ${int(e.treeSize)})`,
+        met: proof.p99 < GOALS.inclusionProofMs * 1000,
+      });
+    }
+    const verify = byName(e.verify.rates, 'verifyLog');
+    const sha = byName(e.verify.rates, 'sha256');
+    if (verify && sha) {
+      const ratio = verify.perSec / sha.perSec;
+      checks.push({
+        what: `Ledger full verification, \`verifyLog\` (${engineName(e)})`,
+        goal: `≥ ${pct(GOALS.verifyToSha256)} of SHA-256 over the same bodies`,
+        measured: `${pct(ratio)} (${int(verify.perSec)} / ${int(sha.perSec)} entries/s, ${int(e.verify.size)} entries)${e.verify.ok ? '' : ' — the log did not verify'}`,
+        met: e.verify.ok && ratio >= GOALS.verifyToSha256,
+      });
+    }
+  }
 
   return checks;
 }
@@ -113,6 +158,78 @@ function preCheckTable(rows: ScenarioResult[]): string[] {
   return lines;
 }
 
+function ledgerSection(ledger: LedgerResult): string[] {
+  const out: string[] = [];
+  out.push('## Ledger: appends with tree maintenance, proofs, whole-log verification');
+  out.push('');
+  out.push(
+    `${int(ledger.entries)} payment entries (shaped as \`derive.ts\` builds them from a \`payments\` row; canonical bodies of ${int(ledger.bodyBytes.mean)} bytes on average, ${int(ledger.bodyBytes.min)}–${int(ledger.bodyBytes.max)}; ${fixed(ledger.secretsPerEntry, 2)} salted commitments per entry — a person's national code and IBAN) appended through \`appendEntries\` to the log of a cooperative registered by \`registerCooperative\`, ${ledger.batch} entries per transaction (\`ctx.db.transaction().execute(tx => appendEntries(tx, ctx, coopId, drafts))\`); then ${int(ledger.singles)} entries one per transaction on a second cooperative. Receipts are signed with an in-memory Ed25519 key (one per transaction). Every engine starts from a fresh database and warms up on a third cooperative first. The raw floors write the very rows \`appendEntries\` wrote (read back) into another fresh database with the same schema, one transaction per ${ledger.batch} entries (median of 3 runs); SHA-256 is over the same bodies, in memory.`,
+  );
+  out.push('');
+  for (const e of ledger.engines) {
+    const batched = byName(e.appends, 'batched');
+    out.push(`### ${engineName(e)}: ${e.where}`);
+    out.push('');
+    out.push(
+      `One-minute load average when this engine's run started and ended: ${fixed(e.load.start, 2)} / ${fixed(e.load.end, 2)} (other processes share the cores: compare the entries per CPU-second of this process too).`,
+    );
+    out.push('');
+    out.push(
+      '| method | entries | transactions | seconds (median) | runs (s) | entries/s | vs goal (20,000/s) | vs `appendEntries` batched | entries per CPU-second |',
+    );
+    out.push('|---|--:|--:|--:|---|--:|--:|--:|--:|');
+    for (const r of [...e.appends, ...e.floors]) {
+      out.push(
+        `| ${r.title} | ${int(r.items)} | ${r.transactions === null ? '—' : int(r.transactions)} | ${fixed(r.seconds, 3)} | ${r.runs.map((x) => fixed(x, 3)).join(', ')} | ${int(r.perSec)} | ${pct(r.perSec / GOALS.ledgerAppendsPerSec)} | ${batched ? pct(r.perSec / batched.perSec) : '—'} | ${int(r.perCpuSec)} |`,
+      );
+    }
+    out.push('');
+    if (batched) {
+      const share = (name: string) => {
+        const r = byName(e.floors, name);
+        return r ? `${pct(r.seconds / batched.seconds)} / ${pct(batched.perCpuSec / r.perCpuSec)}` : '—';
+      };
+      out.push(
+        `Where a batched append's time goes (share of its wall-clock time / of its CPU time in this process): the same writes as raw statements take ${share('rawSameWrites')} (the entry rows alone ${share('rawEntries')}), SHA-256 of the bodies ${share('sha256')}; the rest is building the bodies (salted commitments, canonical JSON), the tree's interior hashes, hex encoding, Kysely's query building and the receipt's signature.${e.engine === 'postgres' ? " On PostgreSQL the server's own CPU time is not in the second figure." : ''}`,
+      );
+      out.push('');
+    }
+    out.push(
+      `Proofs against the whole tree (${int(e.treeSize)} entries), random arguments, after a warm-up:`,
+    );
+    out.push('');
+    out.push('| operation | calls | p50 | p99 | mean | max | CPU per call (mean) |');
+    out.push('|---|--:|--:|--:|--:|--:|--:|');
+    for (const p of e.proofs) {
+      out.push(
+        `| ${p.title} | ${int(p.samples)} | ${micros(p.p50)} | ${micros(p.p99)} | ${micros(p.mean)} | ${micros(p.max)} | ${micros(p.cpuMean)} |`,
+      );
+    }
+    out.push('');
+    const sha = byName(e.verify.rates, 'sha256');
+    out.push(
+      `Whole-log verification of the batched log (${int(e.verify.size)} entries): ${e.verify.ok ? 'it verified with no problem' : `**it did not verify** (${e.verify.problems.join('; ')})`}.`,
+    );
+    out.push('');
+    out.push(
+      '| what | entries | seconds | entries/s | ratio to SHA-256 of the bodies | entries per CPU-second |',
+    );
+    out.push('|---|--:|--:|--:|--:|--:|');
+    for (const r of e.verify.rates) {
+      out.push(
+        `| ${r.title} | ${int(r.items)} | ${fixed(r.seconds, 3)} | ${int(r.perSec)} | ${sha ? pct(r.perSec / sha.perSec) : '—'} | ${int(r.perCpuSec)} |`,
+      );
+    }
+    out.push('');
+  }
+  if (!ledger.engines.some((e) => e.engine === 'postgres')) {
+    out.push('PostgreSQL: not measured in this run (DATABASE_URL was not set).');
+    out.push('');
+  }
+
+  return out;
+}
+
 /** RESULTS.md: the whole run, figures straight from the measurements. */
 export function renderReport(report: BenchReport): string {
   const { machine, dataset, client } = report;
@@ -132,22 +249,24 @@ export function renderReport(report: BenchReport): string {
   out.push(`- Node ${machine.node}, SQLite ${machine.sqlite} (better-sqlite3)`);
   out.push('');
 
-  out.push('## Dataset');
-  out.push('');
-  const c = dataset.counts;
-  out.push(
-    `- Size \`${dataset.size}\`, seed ${dataset.seed}, dataset version \`${dataset.version}\` (hash of the migrations and the demo generator)`,
-  );
-  out.push(
-    `- ${Object.entries(c)
-      .map(([table, n]) => `${int(n)} ${table}`)
-      .join(', ')}`,
-  );
-  out.push(`- File: ${fixed(dataset.bytes / 1024 ** 2, 1)} MiB (SQLite, WAL)`);
-  out.push(
-    `- Built by \`generateDemo\` through \`openContext\` in **${fixed(dataset.buildSeconds, 1)} s** at ${dataset.builtAt}${dataset.builtNow ? ' (this run)' : ' (cached under bench/.data/ and reused by this run)'}`,
-  );
-  out.push('');
+  if (dataset) {
+    out.push('## Dataset');
+    out.push('');
+    const c = dataset.counts;
+    out.push(
+      `- Size \`${dataset.size}\`, seed ${dataset.seed}, dataset version \`${dataset.version}\` (hash of the migrations and the demo generator)`,
+    );
+    out.push(
+      `- ${Object.entries(c)
+        .map(([table, n]) => `${int(n)} ${table}`)
+        .join(', ')}`,
+    );
+    out.push(`- File: ${fixed(dataset.bytes / 1024 ** 2, 1)} MiB (SQLite, WAL)`);
+    out.push(
+      `- Built by \`generateDemo\` through \`openContext\` in **${fixed(dataset.buildSeconds, 1)} s** at ${dataset.builtAt}${dataset.builtNow ? ' (this run)' : ' (cached under bench/.data/ and reused by this run)'}`,
+    );
+    out.push('');
+  }
 
   if (report.baseline.length > 0 || report.scenarios.length > 0) {
     out.push('## HTTP: profile and search against a bare Fastify + better-sqlite3 primary-key read');
@@ -195,6 +314,8 @@ export function renderReport(report: BenchReport): string {
     out.push('');
   }
 
+  if (report.ledger) out.push(...ledgerSection(report.ledger));
+
   const checks = checkGoals(report);
   if (checks.length > 0) {
     out.push('## Goals (DESIGN.md, "Performance goals")');
@@ -203,9 +324,17 @@ export function renderReport(report: BenchReport): string {
       '- Public profile / search on a national-size dataset: ≥ 50% of the throughput of a bare Fastify + better-sqlite3 primary-key read in the same run, p99 < 20 ms.',
     );
     out.push('- Bulk import: ≥ 50% of raw SQLite prepared-insert speed.');
-    if (dataset.size !== 'full') {
+    out.push(
+      `- Ledger: ≥ ${int(GOALS.ledgerAppendsPerSec)} appends/s with tree update (entries committed in batches of 100), inclusion proof < ${GOALS.inclusionProofMs} ms (checked at p99), full verify near SHA-256 speed (checked as ≥ ${pct(GOALS.verifyToSha256)} of the throughput of SHA-256 alone over the same bodies, in the same run).`,
+    );
+    if (dataset && dataset.size !== 'full') {
       out.push(
         `- **This run used the \`${dataset.size}\` dataset, not the national-size (\`full\`) one: the read goals are only indicative here.**`,
+      );
+    }
+    if (report.ledger && report.ledger.entries < LEDGER_ENTRIES.full) {
+      out.push(
+        `- **The ledger figures come from ${int(report.ledger.entries)} entries, not the ${int(LEDGER_ENTRIES.full)} of the \`full\` size: indicative only.**`,
       );
     }
     out.push('');
@@ -217,4 +346,81 @@ export function renderReport(report: BenchReport): string {
   }
 
   return `${out.join('\n')}`;
+}
+
+// ——— partial runs ———
+
+const GOALS_HEADING = '## Goals';
+const KEPT = '_Kept from an earlier run';
+/** Where each section goes in the file, by the start of its heading. */
+const SECTION_ORDER = ['## Dataset', '## HTTP', '## Bulk import', '## Ledger', GOALS_HEADING];
+
+type Section = { heading: string; lines: string[] };
+
+function splitSections(md: string): { head: string[]; sections: Section[] } {
+  const head: string[] = [];
+  const sections: Section[] = [];
+  for (const line of md.replace(/\n+$/, '').split('\n')) {
+    if (line.startsWith('## ')) sections.push({ heading: line, lines: [] });
+    else (sections[sections.length - 1]?.lines ?? head).push(line);
+  }
+
+  return { head, sections };
+}
+
+const rank = (s: Section) => {
+  const i = SECTION_ORDER.findIndex((prefix) => s.heading.startsWith(prefix));
+  return i < 0 ? SECTION_ORDER.length - 1.5 : i;
+};
+/** The `what` cell of a row of the goals table (null for any other line). */
+const goalWhat = (line: string) =>
+  line.startsWith('| ') && !line.startsWith('| what |') ? (line.split(' | ')[0]?.slice(2) ?? null) : null;
+
+/**
+ * RESULTS.md after a partial run (`--only`): the sections this run wrote, plus the sections of
+ * the previous file it did not measure — each marked with the date, command and machine of the
+ * run that measured it — and the goals table rows of those sections.
+ */
+export function mergeWithPrevious(current: string, previous: string): string {
+  const cur = splitSections(current);
+  const prev = splitSections(previous);
+  const meta = (prefix: string) =>
+    prev.head.find((l) => l.startsWith(prefix))?.slice(2) ?? `${prefix.slice(2)} ?`;
+  const note = `${KEPT} (${[meta('- Date (UTC):'), meta('- Command:'), meta('- Machine:'), meta('- Node')].join('; ')}): not measured by this one._`;
+  const headings = new Set(cur.sections.map((s) => s.heading.split(':')[0]));
+  const kept = prev.sections.filter(
+    (s) => !s.heading.startsWith(GOALS_HEADING) && !headings.has(s.heading.split(':')[0]),
+  );
+  if (kept.length === 0) return current;
+  const sections = [
+    ...cur.sections,
+    ...kept.map((s) => ({
+      heading: s.heading,
+      lines: s.lines.some((l) => l.startsWith(KEPT)) ? s.lines : ['', note, ...s.lines],
+    })),
+  ];
+  // Goal rows of the sections kept: those the previous file has and this run did not measure.
+  const prevGoals = prev.sections.find((s) => s.heading.startsWith(GOALS_HEADING));
+  const curGoals = sections.find((s) => s.heading.startsWith(GOALS_HEADING));
+  if (prevGoals && !curGoals) sections.push(prevGoals);
+  if (prevGoals && curGoals) {
+    const measured = new Set(curGoals.lines.map(goalWhat).filter((w) => w !== null));
+    const extra = prevGoals.lines
+      .filter((l) => {
+        const what = goalWhat(l);
+        return what !== null && !measured.has(what.replace(' (earlier run)', ''));
+      })
+      .map((l) => (l.includes(' (earlier run) |') ? l : l.replace(' | ', ' (earlier run) | ')));
+    const last = curGoals.lines.findLastIndex((l) => l.startsWith('| '));
+    curGoals.lines.splice(last + 1, 0, ...extra);
+  }
+  sections.sort((a, b) => rank(a) - rank(b));
+  const head = cur.head.map((l) =>
+    l.replace(
+      'every figure below was measured in the run described here.',
+      'every figure below was measured in the run described here (a partial run, `--only`), except the sections marked "kept from an earlier run" and the goal rows marked "(earlier run)", which come from the previous RESULTS.md.',
+    ),
+  );
+
+  return [...head, ...sections.flatMap((s) => [s.heading, ...s.lines])].join('\n');
 }

@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: builds (or reuses) the benchmark dataset, measures the public profile and
  * search against a bare Fastify + better-sqlite3 primary-key read, measures the CSV import
- * against raw prepared INSERTs, and writes bench/RESULTS.md. See bench/README.md.
+ * against raw prepared INSERTs, measures the transparency ledger (appends, proofs, verification),
+ * and writes bench/RESULTS.md. See bench/README.md.
  *
  *   npm run bench                       full size (100,000 cooperatives / 3,000,000 memberships)
  *   npm run bench -- --size small       quick check (2,000 / 40,000)
  *   npm run bench -- --only profile --duration 5
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -23,11 +24,20 @@ import {
   type Target,
 } from './http-bench.ts';
 import { type ImportResult, runImportBench } from './import-bench.ts';
-import { type BenchReport, checkGoals, renderReport } from './report.ts';
+import { LEDGER_ENTRIES, type LedgerResult, runLedgerBench } from './ledger-bench.ts';
+import { type BenchReport, checkGoals, mergeWithPrevious, renderReport } from './report.ts';
 import { drawSamples, type RequestSamples } from './samples.ts';
 
 const TODAY = '2026-11-28';
-const SCENARIOS = ['bare', 'profile', 'search-name', 'search-legal-id', 'list-province', 'import'] as const;
+const SCENARIOS = [
+  'bare',
+  'profile',
+  'search-name',
+  'search-legal-id',
+  'list-province',
+  'import',
+  'ledger',
+] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
 const IMPORT_ROWS: Record<Size, number> = { full: 50_000, ci: 20_000, small: 2_000 };
 /** Upper bounds that keep every loop short: a typo cannot start an hour-long run. */
@@ -68,6 +78,7 @@ function options() {
       only: { type: 'string', default: env.BENCH_ONLY },
       seed: { type: 'string', default: env.BENCH_SEED },
       'import-rows': { type: 'string', default: env.BENCH_IMPORT_ROWS },
+      'ledger-entries': { type: 'string', default: env.BENCH_LEDGER_ENTRIES },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -83,6 +94,7 @@ function options() {
         `  --only <scenario>        one of ${SCENARIOS.join(', ')}`,
         '  --seed <n>               dataset and request seed (default 1)',
         '  --import-rows <n>        cooperatives in the import CSV (default: 50,000 full, 20,000 ci, 2,000 small)',
+        '  --ledger-entries <n>     ledger entries appended (default: 200,000 full, 20,000 ci, 5,000 small)',
         '',
       ].join('\n'),
     );
@@ -98,6 +110,13 @@ function options() {
     only,
     seed: intOption('seed', values.seed, 1, 0, 2 ** 31),
     importRows: intOption('import-rows', values['import-rows'], IMPORT_ROWS[size], 1, 1_000_000),
+    ledgerEntries: intOption(
+      'ledger-entries',
+      values['ledger-entries'],
+      LEDGER_ENTRIES[size],
+      100,
+      2_000_000,
+    ),
     client: {
       connections: intOption('connections', values.connections, 50, 1, MAX_CONNECTIONS),
       pipelining: 1,
@@ -171,14 +190,17 @@ async function main(): Promise<void> {
   };
   log(`bench: size ${opts.size}, seed ${opts.seed}, ${machine.cores} × ${machine.cpu}, Node ${machine.node}`);
 
-  const dataset = await prepareDataset(opts.size, opts.seed, TODAY, log);
   const wants = (name: ScenarioName) => opts.only === undefined || opts.only === name;
+  // The ledger scenario writes its own fresh databases; every other one reads the dataset.
+  const dataset = SCENARIOS.some((s) => s !== 'ledger' && wants(s))
+    ? await prepareDataset(opts.size, opts.seed, TODAY, log)
+    : null;
 
   const baseline: ScenarioResult[] = [];
   const scenarios: ScenarioResult[] = [];
   let samples: RequestSamples | null = null;
-  const selected = SCENARIOS.filter((s) => s !== 'import').filter(wants);
-  if (selected.length > 0) {
+  const selected = SCENARIOS.filter((s) => s !== 'import' && s !== 'ledger').filter(wants);
+  if (dataset && selected.length > 0) {
     samples = drawSamples(dataset.file, opts.seed, SAMPLE_PATHS);
     const app = appScenarios(samples).filter((s) => wants(s.name));
     const bare: HttpScenario = {
@@ -225,25 +247,35 @@ async function main(): Promise<void> {
   }
 
   let importResult: ImportResult | null = null;
-  if (wants('import')) importResult = await runImportBench(dataset.file, opts.importRows, TODAY, log);
+  if (dataset && wants('import'))
+    importResult = await runImportBench(dataset.file, opts.importRows, TODAY, log);
+
+  let ledger: LedgerResult | null = null;
+  if (wants('ledger')) ledger = await runLedgerBench(opts.ledgerEntries, opts.seed, TODAY, log);
 
   const report: BenchReport = {
     startedAt,
     finishedAt: new Date(),
     command,
     machine,
+    size: opts.size,
     dataset,
     client: opts.client,
     samples,
     baseline,
     scenarios,
     importResult,
+    ledger,
   };
   const resultsFile = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
-  writeFileSync(resultsFile, `${renderReport(report)}\n`);
+  // A partial run keeps the sections of the previous file that it did not measure.
+  const rendered = renderReport(report);
+  const previous =
+    opts.only !== undefined && existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : null;
+  writeFileSync(resultsFile, `${previous ? mergeWithPrevious(rendered, previous) : rendered}\n`);
   mkdirSync(DATA_DIR, { recursive: true });
   writeFileSync(
-    `${DATA_DIR}results-${opts.size}.json`,
+    `${DATA_DIR}results-${opts.size}${opts.only ? `-${opts.only}` : ''}.json`,
     `${JSON.stringify(
       { ...report, samples: samples?.searchTerms ?? null },
       (key, value: unknown) => (key === 'paths' && Array.isArray(value) ? value.length : value),

@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { addJalaliMonths } from '../calendar/index.ts';
 import type { Context } from '../context/context.ts';
 import type { Write } from '../context/write.ts';
