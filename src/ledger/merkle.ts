@@ -305,5 +305,8 @@ export function fromBase64(s: string): Uint8Array {
   const bin = atob(s);
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  // Canonical only: unused low bits of the last character must be zero, so that one signature or
+  // hash has exactly one spelling (a flipped spare bit would otherwise verify).
+  if (toBase64(out) !== s) throw new TypeError('merkle: non-canonical base64 string');
   return out;
 }
