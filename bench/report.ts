@@ -195,7 +195,7 @@ function ledgerSection(ledger: LedgerResult): string[] {
       out.push('');
     }
     out.push(
-      `Proofs against the whole tree (${int(e.treeSize)} entries), random arguments, after a warm-up:`,
+      `Proofs against the whole tree (${int(e.treeSize)} entries), random arguments, after a warm-up: wall-clock time of each call, and the CPU time of this process over all the calls divided by their number (every thread, V8's garbage collector's too${e.engine === 'postgres' ? "; the server's work left out" : ''}):`,
     );
     out.push('');
     out.push('| operation | calls | p50 | p99 | mean | max | CPU per call (mean) |');
