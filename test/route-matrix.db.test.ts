@@ -140,6 +140,7 @@ const SPECS: Record<string, Spec> = {
   'get /api/v1/cooperatives/{legalId}/books/board': { kind: 'policy', action: 'ledger.read', ok: 200 },
   'get /api/v1/cooperatives/{legalId}/books/resolutions': { kind: 'policy', action: 'ledger.read', ok: 200 },
   'get /api/v1/cooperatives/{legalId}/books/payments': { kind: 'policy', action: 'ledger.read', ok: 200 },
+  'get /api/v1/cooperatives/{legalId}/books/contracts': { kind: 'policy', action: 'ledger.read', ok: 200 },
   'post /api/v1/cooperatives/{legalId}/books/resolutions': {
     kind: 'policy',
     action: 'books.record',

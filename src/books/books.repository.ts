@@ -174,6 +174,17 @@ export async function listResolutions(db: Executor, cooperativeId: number, limit
     .execute();
 }
 
+export async function listContracts(db: Executor, cooperativeId: number, limit: number) {
+  return db
+    .selectFrom('contracts')
+    .select(['id', 'title', 'party_name', 'amount_rials', 'starts_on', 'ends_on'])
+    .where('cooperative_id', '=', cooperativeId)
+    .orderBy('starts_on', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
 export async function listPayments(db: Executor, cooperativeId: number, limit: number) {
   return db
     .selectFrom('payments')

@@ -16,7 +16,12 @@ import {
   statementSchema,
 } from './books.schemas.ts';
 import { BOOKS_IMPORT_KINDS, importBooks } from './import-books.ts';
-import { listBoard, listPaymentsWithApprovals, listRecentResolutions } from './read-books.ts';
+import {
+  listBoard,
+  listPaymentsWithApprovals,
+  listRecentContracts,
+  listRecentResolutions,
+} from './read-books.ts';
 import {
   approvePayment,
   type Recorded,
@@ -326,6 +331,38 @@ export function booksRoutes(
         return reply
           .header('cache-control', 'no-store')
           .send({ items: await listRecentResolutions(ctx, coop.id) });
+      },
+    );
+
+    app.get(
+      '/cooperatives/:legalId/books/contracts',
+      {
+        schema: {
+          tags: ['books'],
+          summary: 'Recent contracts, for a payment to name (policy: ledger.read)',
+          params: legalIdParams,
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.number().int(),
+                  title: z.string(),
+                  partyName: z.string(),
+                  amountRials: z.number().int(),
+                  startsOn: z.string(),
+                  endsOn: z.string().nullable(),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (request, reply) => {
+        const { coop } = await authorize(request, 'ledger.read', request.params.legalId);
+
+        return reply
+          .header('cache-control', 'no-store')
+          .send({ items: await listRecentContracts(ctx, coop.id) });
       },
     );
 

@@ -24,6 +24,18 @@ export async function listRecentResolutions(ctx: Context, cooperativeId: number)
   }));
 }
 
+/** Recent contracts, for a payment to name the contract it pays. */
+export async function listRecentContracts(ctx: Context, cooperativeId: number) {
+  return (await repo.listContracts(ctx.db, cooperativeId, 200)).map((c) => ({
+    id: c.id,
+    title: c.title,
+    partyName: c.party_name,
+    amountRials: Number(c.amount_rials),
+    startsOn: c.starts_on,
+    endsOn: c.ends_on,
+  }));
+}
+
 /** Payments with their sign-offs; a payment counts as approved once it has the sign-offs it needs. */
 export async function listPaymentsWithApprovals(ctx: Context, cooperativeId: number, viewerPersonId: number) {
   const payments = await repo.listPayments(ctx.db, cooperativeId, 200);

@@ -69,6 +69,20 @@ export type EntryBody = {
 
 export type SecretRow = { path: string; salt: string; value: string };
 
+let saltPool = Buffer.alloc(0);
+let saltOffset = 0;
+
+/** 16 random bytes as hex, cut from a pooled CSPRNG buffer (one `randomBytes` call per 256 salts). */
+function freshSalt(): string {
+  if (saltOffset + 16 > saltPool.length) {
+    saltPool = randomBytes(4096);
+    saltOffset = 0;
+  }
+  saltOffset += 16;
+
+  return saltPool.toString('hex', saltOffset - 16, saltOffset);
+}
+
 /** The commitment to a value under a salt (hex). Browsers recompute it to check an opened identifier. */
 export function commitment(salt: string, value: string): string {
   if (!/^[0-9a-f]{32}$/.test(salt)) throw new RangeError('a commitment salt is 16 bytes of lowercase hex');
@@ -87,7 +101,7 @@ export function commitSecrets(
   const secrets: SecretRow[] = [];
   const walk = (v: EntryValue, path: string): unknown => {
     if (isSecret(v)) {
-      const salt = salts ? (salts.get(path) ?? '') : randomBytes(16).toString('hex');
+      const salt = salts ? (salts.get(path) ?? '') : freshSalt();
       secrets.push({ path, salt, value: v.value });
       // Re-deriving with a salt that is missing or malformed cannot reproduce the commitment.
       if (!/^[0-9a-f]{32}$/.test(salt)) return { commitment: null };

@@ -90,6 +90,16 @@ export type Identifiers = { items: Array<{ path: string; value: string; salt: st
 /** GET …/books/board: the directors who vote on a board resolution. */
 export type BoardMember = { officerId: number; name: string; role: string; position: string | null };
 
+/** GET …/books/contracts */
+export type ContractSummary = {
+  id: number;
+  title: string;
+  partyName: string;
+  amountRials: number;
+  startsOn: string;
+  endsOn: string | null;
+};
+
 /** GET …/books/resolutions */
 export type ResolutionSummary = {
   id: number;
@@ -179,6 +189,16 @@ export function boardQuery(legalId: string) {
   return queryOptions({
     queryKey: [PRIVATE, 'books', legalId, 'board'],
     queryFn: ({ signal }) => getJson<{ items: BoardMember[] }>(`${base(legalId)}/books/board`, signal),
+    retry: false,
+    staleTime: 0,
+  });
+}
+
+export function contractsQuery(legalId: string) {
+  return queryOptions({
+    queryKey: [PRIVATE, 'books', legalId, 'contracts'],
+    queryFn: ({ signal }) =>
+      getJson<{ items: ContractSummary[] }>(`${base(legalId)}/books/contracts`, signal),
     retry: false,
     staleTime: 0,
   });

@@ -23,6 +23,7 @@ import {
   type BooksWritten,
   boardQuery,
   booksPath,
+  contractsQuery,
   ledgerKeysQuery,
   type PendingPayment,
   pendingPaymentsQuery,
@@ -121,6 +122,7 @@ const SIMPLE: Partial<Record<BookForm, { endpoint: string; fields: FieldSpec[] }
       { path: 'iban', type: 'text', optional: true },
       { path: 'invoiceRef', type: 'text', optional: true },
       { path: 'budgetLine', type: 'text', optional: true },
+      { path: 'contractId', type: 'select', optional: true },
       { path: 'resolutionId', type: 'select', optional: true },
     ],
   },
@@ -434,6 +436,8 @@ function SimpleForm({
   const write = useWrite(legalId, spec.endpoint, onRefused);
   const wantsResolutions = spec.fields.some((f) => f.path === 'resolutionId');
   const resolutions = useQuery({ ...resolutionsQuery(legalId), enabled: wantsResolutions });
+  const wantsContracts = spec.fields.some((f) => f.path === 'contractId');
+  const contracts = useQuery({ ...contractsQuery(legalId), enabled: wantsContracts });
   const preview = useMoneyPreview();
   const amending = form === 'correction' && values.action === 'amend';
   const labelOf = (path: string) => t(`books.${form}.fields.${path}`);
@@ -480,6 +484,26 @@ function SimpleForm({
       outcome: t(`ledger.outcome.${r.outcome}`),
     }),
   }));
+  const contractOptions: SelectOption[] = (contracts.data?.items ?? []).map((c) => ({
+    value: String(c.id),
+    label: t('books.contractOption', {
+      title: c.title,
+      party: c.partyName,
+      date: format.date(c.startsOn),
+    }),
+  }));
+  const optionsOf = (f: FieldSpec): SelectOption[] =>
+    f.path === 'resolutionId'
+      ? resolutionOptions
+      : f.path === 'contractId'
+        ? contractOptions
+        : (f.options?.(t) ?? []);
+  const emptyLabelOf = (f: FieldSpec): string =>
+    f.path === 'resolutionId'
+      ? t('books.noResolution')
+      : f.path === 'contractId'
+        ? t('books.noContract')
+        : t('forms.choose');
   const fields = spec.fields.filter((f) => !f.when || f.when(values));
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -524,12 +548,7 @@ function SimpleForm({
           }
           if (f.type === 'select') {
             return (
-              <SelectInput
-                key={f.path}
-                {...common}
-                options={f.path === 'resolutionId' ? resolutionOptions : (f.options?.(t) ?? [])}
-                emptyLabel={f.path === 'resolutionId' ? t('books.noResolution') : t('forms.choose')}
-              />
+              <SelectInput key={f.path} {...common} options={optionsOf(f)} emptyLabel={emptyLabelOf(f)} />
             );
           }
           return (
