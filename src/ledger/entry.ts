@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import canonicalize from 'canonicalize';
+import type { EntryKind } from './kinds.ts';
 
 /**
  * What a log entry says. A use case builds a draft from the rows it wrote; `append` turns it
@@ -9,25 +10,7 @@ import canonicalize from 'canonicalize';
  * path); the clear value and salt go to the private `ledger_secrets` table.
  */
 
-/** The kinds of entry, one per kind of thing managers do (and the genesis of each log). */
-export const ENTRY_KINDS = [
-  'genesis',
-  'cooperative.status_changed',
-  'member.admitted',
-  'officer.appointed',
-  'declaration.recorded',
-  'assembly.recorded',
-  'filing.recorded',
-  'resolution.recorded',
-  'contract.recorded',
-  'payment.recorded',
-  'payment.approved',
-  'statement.recorded',
-  'inspector_report.recorded',
-  'shares.moved',
-  'correction.recorded',
-] as const;
-export type EntryKind = (typeof ENTRY_KINDS)[number];
+export { ENTRY_KINDS, type EntryKind } from './kinds.ts';
 
 const SECRET = Symbol('secret');
 

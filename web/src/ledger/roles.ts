@@ -48,24 +48,7 @@ export const mayKeepBooks = (a: LedgerAccess) => a.boardMember || a.managingDire
 /** Inspectors and regional officers open identifiers and co-sign checkpoints. */
 export const mayWitness = (a: LedgerAccess) => a.inspector || a.officer !== 'no';
 
-/** The kinds of entry (src/ledger/entry.ts, which the browser cannot import: it uses node:crypto). */
-export const ENTRY_KINDS = [
-  'genesis',
-  'cooperative.status_changed',
-  'member.admitted',
-  'officer.appointed',
-  'declaration.recorded',
-  'assembly.recorded',
-  'filing.recorded',
-  'resolution.recorded',
-  'contract.recorded',
-  'payment.recorded',
-  'payment.approved',
-  'statement.recorded',
-  'inspector_report.recorded',
-  'shares.moved',
-  'correction.recorded',
-] as const;
+export { ENTRY_KINDS } from '../../../src/ledger/kinds.ts';
 
 /** The forms of the books: what each one records, and who it is for. */
 export const BOOK_FORMS = [

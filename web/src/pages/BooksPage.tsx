@@ -14,6 +14,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router';
+import { PAYMENT_CATEGORIES, STATEMENT_FIGURES } from '../../../src/books/vocabulary.ts';
 import { parseDateInput } from '../../../src/calendar/parse.ts';
 import { BOARD_POSITION_LABELS, OFFICER_ROLE_LABELS } from '../../../src/governance/vocabulary.ts';
 import { toHex } from '../../../src/ledger/merkle.ts';
@@ -72,19 +73,8 @@ type FieldSpec = {
   inline?: boolean;
 };
 
-const CATEGORIES = [
-  'raw_materials',
-  'wages',
-  'rent',
-  'transport',
-  'services',
-  'equipment',
-  'taxes_dues',
-  'loans_advances',
-  'dividends',
-  'other',
-] as const;
-const FIGURES = ['totalAssets', 'totalLiabilities', 'equity', 'revenue', 'expenses', 'netIncome'] as const;
+const CATEGORIES = PAYMENT_CATEGORIES;
+const FIGURES = STATEMENT_FIGURES;
 
 const codes =
   (group: string, values: readonly string[]) =>
