@@ -28,6 +28,10 @@ type Spec =
   /** `ok`: the status an allowed caller gets (201 by default; 200 for reads; 400 when the body is refused after authorisation). */
   | { kind: 'policy'; action: Action; body?: () => object; ok?: number }
   | { kind: 'supervision' }
+  /** Not tied to a cooperative: allowed when the policy table grants the action anywhere. */
+  | { kind: 'global'; action: Action; body: () => object; ok: number }
+  /** Ministry officers of any scope. */
+  | { kind: 'officers' }
   | { kind: 'demo' }
   | { kind: 'sign-in flow'; body: object };
 
@@ -209,6 +213,37 @@ const SPECS: Record<string, Spec> = {
     action: 'books.record',
     body: () => ({ targetIndex: 1, action: 'reverse', reason: 'ثبت تکراری' }),
   },
+  'get /api/v1/monitoring/rules': { kind: 'public' },
+  'put /api/v1/monitoring/rules/{ruleId}/thresholds': {
+    kind: 'global',
+    action: 'monitoring.configure',
+    body: () => ({ minAmountRials: 60_000_000 }),
+    ok: 200,
+  },
+  'get /api/v1/cooperatives/{legalId}/flags': { kind: 'public' },
+  'get /api/v1/cooperatives/{legalId}/alerts': { kind: 'policy', action: 'alerts.read', ok: 200 },
+  // No alert 999999: allowed callers learn only that it does not exist.
+  'post /api/v1/cooperatives/{legalId}/alerts/{alertId}/answer': {
+    kind: 'policy',
+    action: 'alerts.answer',
+    body: () => ({ text: 'پاسخ' }),
+    ok: 404,
+  },
+  'post /api/v1/cooperatives/{legalId}/alerts/{alertId}/resolve': {
+    kind: 'policy',
+    action: 'alerts.close',
+    body: () => ({ text: 'دلیل' }),
+    ok: 404,
+  },
+  'post /api/v1/cooperatives/{legalId}/alerts/{alertId}/dismiss': {
+    kind: 'policy',
+    action: 'alerts.close',
+    body: () => ({ text: 'دلیل' }),
+    ok: 404,
+  },
+  'put /api/v1/me/follows/{legalId}': { kind: 'self' },
+  'delete /api/v1/me/follows/{legalId}': { kind: 'self' },
+  'get /api/v1/supervision/risk': { kind: 'officers' },
   'post /api/v1/cooperatives/{legalId}/books/inspector-reports': {
     kind: 'policy',
     action: 'books.record_inspector_report',
@@ -380,7 +415,11 @@ describe('every route × every role', () => {
     for (const [route, spec] of ordered) {
       const [method = 'get', path = ''] = route.split(' ');
       const url =
-        path.replace('{key}', A).replace('{legalId}', A).replace('{id}', '999999') +
+        path
+          .replace('{key}', A)
+          .replace('{legalId}', A)
+          .replace('{id}', '999999')
+          .replace('{ruleId}', 'money.payment_without_authority') +
         (spec.kind === 'public' ? (spec.query ?? '') : '');
       const everyone: Array<Role | 'anonymous'> = ['anonymous', ...ROLES];
       switch (spec.kind) {
@@ -435,7 +474,8 @@ describe('every route × every role', () => {
               .replace('{legalId}', legalId)
               .replace('{index}', '0')
               .replace('{size}', '1')
-              .replace('{paymentId}', String(bigPaymentId));
+              .replace('{paymentId}', String(bigPaymentId))
+              .replace('{alertId}', '999999');
             expectStatus(
               `anonymous ${route} ${legalId}`,
               (await call('anonymous', method, target, spec.body?.())).statusCode,
@@ -461,6 +501,35 @@ describe('every route × every role', () => {
                 String(want),
               );
             }
+          }
+          break;
+        case 'global':
+          for (const who of ['anonymous', ...ROLES] as const) {
+            const personId = who === 'anonymous' ? 0 : await findPersonId(ctx.db, CODES[who]);
+            const actor = who === 'anonymous' ? null : await actorForPerson(ctx.db, personId ?? 0);
+            const want = who === 'anonymous' ? 401 : isAllowed(actor, spec.action, null) ? spec.ok : 403;
+            expectStatus(
+              `${who} ${route}`,
+              (await call(who, method, url, spec.body())).statusCode,
+              (s) => s === want,
+              String(want),
+            );
+          }
+          break;
+        case 'officers':
+          for (const who of ['anonymous', ...ROLES] as const) {
+            const want =
+              who === 'anonymous'
+                ? 401
+                : ['county', 'province', 'otherProvince', 'nation'].includes(who)
+                  ? 200
+                  : 403;
+            expectStatus(
+              `${who} ${route}`,
+              (await call(who, method, url)).statusCode,
+              (s) => s === want,
+              String(want),
+            );
           }
           break;
         case 'supervision':

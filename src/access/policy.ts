@@ -24,6 +24,10 @@ export const ACTIONS = [
   'books.record',
   'books.approve_payment',
   'books.record_inspector_report',
+  'alerts.read',
+  'alerts.answer',
+  'alerts.close',
+  'monitoring.configure',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -57,6 +61,12 @@ export const POLICY: Record<Action, readonly Grant[]> = {
   'books.record': ['managing_director', 'board_member'],
   'books.approve_payment': ['board_member'],
   'books.record_inspector_report': ['inspector'],
+  // Red flags: members see every alert of their cooperative; the board answers; the inspector
+  // (or the region's ministry officer) resolves or dismisses; administrators set thresholds.
+  'alerts.read': ['member', 'board_member', 'managing_director', 'inspector', 'officer_in_region', 'admin'],
+  'alerts.answer': ['managing_director', 'board_member'],
+  'alerts.close': ['inspector', 'officer_in_region'],
+  'monitoring.configure': ['admin'],
 };
 
 /** Staff authority: an administrator, or a ministry officer of the nation, a province or a county. */

@@ -5,6 +5,7 @@ import { registerDbCommands } from './commands/db.ts';
 import { registerDemoCommand } from './commands/demo.ts';
 import { registerImportCommand } from './commands/import.ts';
 import { registerLedgerCommands } from './commands/ledger.ts';
+import { registerMonitorCommands } from './commands/monitor.ts';
 import { registerNotificationsCommands } from './commands/notifications.ts';
 import { registerRegistryCommands } from './commands/registry.ts';
 import { registerStartCommand } from './commands/start.ts';
@@ -23,6 +24,7 @@ registerRegistryCommands(program);
 registerAccountCommands(program);
 registerNotificationsCommands(program);
 registerLedgerCommands(program);
+registerMonitorCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

@@ -44,6 +44,12 @@ export type Database = {
   inspector_reports: InspectorReportTable;
   share_movements: ShareMovementTable;
   ledger_corrections: LedgerCorrectionTable;
+  alerts: AlertTable;
+  alert_events: AlertEventTable;
+  monitoring_queue: MonitoringQueueTable;
+  monitoring_thresholds: MonitoringThresholdTable;
+  monitoring_scans: MonitoringScanTable;
+  cooperative_follows: CooperativeFollowTable;
 };
 
 export type Db = Kysely<Database>;
@@ -502,6 +508,59 @@ export type LedgerCorrectionTable = {
   recorded_by: number | null;
   created_at: string;
 };
+
+/** A red flag: one rule's finding on one cooperative, deduplicated by key, with its life. */
+export type AlertTable = {
+  id: Generated<number>;
+  cooperative_id: number;
+  rule_id: string;
+  key: string;
+  severity: string;
+  /** 'open' | 'answered' | 'resolved' | 'dismissed' */
+  status: string;
+  /** 1: a governance flag shown on the public profile. */
+  public: number;
+  /** JSON: the values the explanation names. */
+  params: string;
+  /** JSON: entries, amounts, dates, people, external ids. */
+  evidence: string;
+  weight: number;
+  /** 1 while the latest evaluation still finds it. */
+  still_found: number;
+  opened_at: string;
+  last_seen_at: string;
+  closed_at: string | null;
+};
+
+export type AlertEventTable = {
+  id: Generated<number>;
+  alert_id: number;
+  cooperative_id: number;
+  action: string;
+  text: string | null;
+  person_id: number | null;
+  at: string;
+};
+
+export type MonitoringQueueTable = { cooperative_id: number; queued_at: string };
+
+export type MonitoringThresholdTable = {
+  rule_id: string;
+  thresholds: string;
+  updated_by: number | null;
+  updated_at: string;
+};
+
+export type MonitoringScanTable = {
+  id: Generated<number>;
+  started_at: string;
+  after_cooperative_id: number;
+  cooperatives: number;
+  findings: number;
+  finished_at: string | null;
+};
+
+export type CooperativeFollowTable = { person_id: number; cooperative_id: number; created_at: string };
 
 export type CooperativeRow = Selectable<CooperativeTable>;
 export type NewCooperative = Insertable<CooperativeTable>;

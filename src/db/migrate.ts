@@ -6,6 +6,7 @@ import * as tokenSortKey from './migrations/2026-11-28T1400-search-token-sort-ke
 import * as accounts from './migrations/2026-11-28T1500-accounts.ts';
 import * as notifications from './migrations/2026-11-28T1510-notifications.ts';
 import * as ledger from './migrations/2026-11-29T0100-ledger.ts';
+import * as monitoring from './migrations/2026-11-29T0300-monitoring.ts';
 
 /** Every migration, in order. Names start with an ISO date so they sort as they run. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T1500-accounts': accounts,
   '2026-11-28T1510-notifications': notifications,
   '2026-11-29T0100-ledger': ledger,
+  '2026-11-29T0300-monitoring': monitoring,
 };
 
 /**

@@ -12,6 +12,7 @@ import type { Context } from '../context/context.ts';
 import { feedRoutes } from '../feed/feed.routes.ts';
 import { governanceRoutes, type OnDenied, type ResolveActor } from '../governance/governance.routes.ts';
 import { ledgerRoutes } from '../ledger/ledger.routes.ts';
+import { monitoringRoutes } from '../monitoring/monitoring.routes.ts';
 import { notificationsMeRoutes } from '../notifications/notifications.me.routes.ts';
 import { notificationsRoutes } from '../notifications/notifications.routes.ts';
 import { referenceRoutes } from '../reference/reference.routes.ts';
@@ -102,6 +103,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
       await api.register(governanceRoutes(ctx, resolveActor, onDenied));
       await api.register(ledgerRoutes(ctx, resolveActor, onDenied));
       await api.register(booksRoutes(ctx, resolveActor, onDenied));
+      await api.register(monitoringRoutes(ctx, resolveActor, onDenied));
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Context } from '../context/context.ts';
 import type { Executor } from '../db/database.ts';
+import { enqueue as enqueueEvaluation } from '../monitoring/monitoring.repository.ts';
 import { deriveEntry } from './derive.ts';
 import { canonicalBody, commitSecrets, type EntryDraft, logOrigin } from './entry.ts';
 import { buildGenesis } from './genesis.ts';
@@ -120,6 +121,10 @@ export async function appendEntries(
     appended.push({ index, leafHash });
   }
   await repo.insertEntries(tx, entries, nodes, secrets);
+  // Whatever managers record may raise or clear a red flag: the monitor re-evaluates this
+  // cooperative soon after (src/monitoring/queue.ts), outside this transaction. An alert's own
+  // transitions do not queue it again.
+  if (all.some((d) => !d.kind.startsWith('alert.'))) await enqueueEvaluation(tx, cooperativeId, now);
   await repo.updateLog(tx, cooperativeId, {
     size: frontier.size,
     root_hash: toHex(frontierRoot(frontier, nodeSha256)),

@@ -134,6 +134,24 @@ export async function findCorrection(db: Executor, id: number) {
   return db.selectFrom('ledger_corrections').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function findAlertEvent(db: Executor, id: number) {
+  return db
+    .selectFrom('alert_events as e')
+    .innerJoin('alerts as a', 'a.id', 'e.alert_id')
+    .select([
+      'e.cooperative_id',
+      'e.alert_id',
+      'e.action',
+      'e.text',
+      'e.person_id',
+      'e.at',
+      'a.rule_id',
+      'a.key',
+    ])
+    .where('e.id', '=', id)
+    .executeTakeFirst();
+}
+
 /** The name of the person who recorded something (a label, not re-derived). */
 export async function personName(db: Executor, personId: number | null): Promise<string | null> {
   if (personId === null) return null;
@@ -154,7 +172,8 @@ type SubjectTable =
   | 'financial_statements'
   | 'inspector_reports'
   | 'share_movements'
-  | 'ledger_corrections';
+  | 'ledger_corrections'
+  | 'alert_events';
 
 /** Business tables whose rows get entries, with the subject prefix of each. */
 export const SUBJECT_TABLES: ReadonlyArray<readonly [SubjectTable, string]> = [
@@ -170,6 +189,7 @@ export const SUBJECT_TABLES: ReadonlyArray<readonly [SubjectTable, string]> = [
   ['inspector_reports', 'inspector_report'],
   ['share_movements', 'share_movement'],
   ['ledger_corrections', 'correction'],
+  ['alert_events', 'alert_event'],
 ];
 
 /** Per table, how many rows a cooperative has and the largest id (the genesis baseline). */

@@ -376,6 +376,28 @@ const DERIVERS: Record<string, { kind: EntryKind; derive: Deriver }> = {
       };
     },
   },
+  alert_event: {
+    kind: 'alert.opened',
+    derive: async (db, key) => {
+      const r = await rows.findAlertEvent(db, num(key));
+      if (!r) return null;
+      return {
+        cooperativeId: r.cooperative_id,
+        kind: `alert.${r.action}` as EntryKind,
+        subject: `alert_event:${key}`,
+        data: {
+          alertId: r.alert_id,
+          ruleId: r.rule_id,
+          alertKey: r.key,
+          action: r.action,
+          text: r.text,
+          personId: r.person_id,
+          at: r.at,
+        },
+        labels: { by: await rows.personName(db, r.person_id) },
+      };
+    },
+  },
 };
 
 /** The entry a business row should have, rebuilt from the row; null when the row is gone or unknown. */

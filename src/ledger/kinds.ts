@@ -17,5 +17,10 @@ export const ENTRY_KINDS = [
   'inspector_report.recorded',
   'shares.moved',
   'correction.recorded',
+  'alert.opened',
+  'alert.answered',
+  'alert.resolved',
+  'alert.dismissed',
+  'alert.reopened',
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];

@@ -4,6 +4,7 @@ import { loadConfig } from '../../config/config.ts';
 import { openContext } from '../../context/open-context.ts';
 import { buildApp } from '../../http/app.ts';
 import { ensureWebBuilt } from '../../http/web-build.ts';
+import { startMonitor } from '../../monitoring/queue.ts';
 import { startConfiguredDispatcher } from '../../notifications/index.ts';
 
 /** `taavon start`: migrate, seed demo data into an empty database (demo mode), and serve. */
@@ -41,8 +42,13 @@ export function registerStartCommand(program: Command): void {
         trustProxy: config.trustProxy,
       });
       const outbox = startConfiguredDispatcher(ctx, config.notifications);
+      // Red flags: evaluate the cooperatives that writes queued (src/monitoring/queue.ts).
+      const monitor = startMonitor(ctx, config.notifications.dispatchIntervalMs, (error) =>
+        app.log.error({ err: error }, 'monitoring pass failed'),
+      );
       const close = async () => {
         await app.close();
+        await monitor.stop();
         await outbox.stop();
         await ctx.close();
         process.exit(0);

@@ -1,0 +1,428 @@
+import type { Executor } from '../db/database.ts';
+
+/** All SQL of monitoring: reading a cooperative's books for the rules, and the alerts' tables. */
+
+export async function findCooperativeFacts(db: Executor, cooperativeId: number) {
+  return db
+    .selectFrom('cooperatives')
+    .select([
+      'id',
+      'legal_id',
+      'name',
+      'status',
+      'province_id',
+      'county_id',
+      'field_code',
+      'member_count',
+      'capital_rials',
+      'fiscal_year_end_month',
+      'registered_on',
+      'bylaws',
+    ])
+    .where('id', '=', cooperativeId)
+    .executeTakeFirst();
+}
+
+/** Ledger entry index per subject (`payment:12` → 40), for evidence links. */
+export async function entryIndexBySubject(db: Executor, cooperativeId: number): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('ledger_entries')
+    .select(['subject', 'idx'])
+    .where('cooperative_id', '=', cooperativeId)
+    .where('subject', 'is not', null)
+    .execute();
+
+  return new Map(rows.map((r) => [r.subject as string, r.idx]));
+}
+
+export async function listOfficersWithContacts(db: Executor, cooperativeId: number) {
+  return db
+    .selectFrom('officers as o')
+    .leftJoin('persons as p', 'p.id', 'o.person_id')
+    .leftJoin('legal_entities as l', 'l.id', 'o.legal_entity_id')
+    .select([
+      'o.id',
+      'o.person_id',
+      'o.role',
+      'o.position',
+      'o.term_start',
+      'o.term_end',
+      'o.ended_on',
+      'o.consecutive_terms',
+      'p.first_name',
+      'p.last_name',
+      'p.national_code',
+      'p.mobile',
+      'p.iban',
+      'p.address',
+      'l.name as entity_name',
+    ])
+    .where('o.cooperative_id', '=', cooperativeId)
+    .orderBy('o.id')
+    .execute();
+}
+
+export async function listMembersWithNames(db: Executor, cooperativeId: number) {
+  return db
+    .selectFrom('memberships as m')
+    .leftJoin('persons as p', 'p.id', 'm.person_id')
+    .leftJoin('legal_entities as l', 'l.id', 'm.legal_entity_id')
+    .select([
+      'm.id',
+      'm.member_no',
+      'm.person_id',
+      'm.shares',
+      'm.left_on',
+      'p.first_name',
+      'p.last_name',
+      'l.name as entity_name',
+    ])
+    .where('m.cooperative_id', '=', cooperativeId)
+    .orderBy('m.id')
+    .execute();
+}
+
+export async function listDeclarations(db: Executor, cooperativeId: number) {
+  return db
+    .selectFrom('interest_declarations')
+    .select([
+      'officer_id',
+      'kind',
+      'relation',
+      'person_national_code',
+      'person_name',
+      'company_legal_id',
+      'company_name',
+    ])
+    .where('cooperative_id', '=', cooperativeId)
+    .execute();
+}
+
+export async function listAssemblyFacts(db: Executor, cooperativeId: number) {
+  return db
+    .selectFrom('assemblies')
+    .select(['kind', 'fiscal_year', 'invitation_published_on', 'held_on', 'elections_held'])
+    .where('cooperative_id', '=', cooperativeId)
+    .execute();
+}
+
+export async function listFilingFacts(db: Executor, cooperativeId: number) {
+  return db
+    .selectFrom('filings')
+    .select(['kind', 'fiscal_year', 'filed_on'])
+    .where('cooperative_id', '=', cooperativeId)
+    .execute();
+}
+
+export async function listPaymentsWithApprovalCounts(db: Executor, cooperativeId: number) {
+  return db
+    .selectFrom('payments as p')
+    .leftJoin('payment_approvals as a', 'a.payment_id', 'p.id')
+    .select([
+      'p.id',
+      'p.external_id',
+      'p.direction',
+      'p.party_kind',
+      'p.party_name',
+      'p.party_national_code',
+      'p.party_legal_id',
+      'p.iban',
+      'p.amount_rials',
+      'p.paid_on',
+      'p.category',
+      'p.invoice_ref',
+      'p.budget_line',
+      'p.contract_id',
+      'p.resolution_id',
+      'p.resolution_ref',
+      'p.required_approvals',
+      'p.recorded_on',
+      'p.created_at',
+      (eb) => eb.fn.count<number>('a.person_id').as('approvals'),
+    ])
+    .where('p.cooperative_id', '=', cooperativeId)
+    .groupBy([
+      'p.id',
+      'p.external_id',
+      'p.direction',
+      'p.party_kind',
+      'p.party_name',
+      'p.party_national_code',
+      'p.party_legal_id',
+      'p.iban',
+      'p.amount_rials',
+      'p.paid_on',
+      'p.category',
+      'p.invoice_ref',
+      'p.budget_line',
+      'p.contract_id',
+      'p.resolution_id',
+      'p.resolution_ref',
+      'p.required_approvals',
+      'p.recorded_on',
+      'p.created_at',
+    ])
+    .orderBy('p.paid_on')
+    .orderBy('p.id')
+    .execute();
+}
+
+export async function listShareMovements(db: Executor, cooperativeId: number) {
+  return db
+    .selectFrom('share_movements')
+    .select(['member_no', 'kind', 'shares', 'counterpart_member_no'])
+    .where('cooperative_id', '=', cooperativeId)
+    .orderBy('id')
+    .execute();
+}
+
+/** Per person: in how many cooperatives they hold a current office (for the given people only). */
+export async function countOfficesOfPeople(db: Executor, personIds: number[], today: string) {
+  if (personIds.length === 0) return [];
+
+  return db
+    .selectFrom('officers')
+    .select(['person_id', (eb) => eb.fn.count<number>('cooperative_id').distinct().as('n')])
+    .where('person_id', 'in', personIds)
+    .where('ended_on', 'is', null)
+    .where('term_end', '>=', today)
+    .groupBy('person_id')
+    .execute();
+}
+
+/** Per payee key: how many cooperatives paid it (IBANs, national codes, legal IDs given). */
+export async function countPayersOfPayees(
+  db: Executor,
+  keys: { ibans: string[]; nationalCodes: string[]; legalIds: string[] },
+) {
+  const count = async (column: 'iban' | 'party_national_code' | 'party_legal_id', values: string[]) =>
+    values.length === 0
+      ? []
+      : db
+          .selectFrom('payments')
+          .select([`${column} as value`, (eb) => eb.fn.count<number>('cooperative_id').distinct().as('n')])
+          .where(column, 'in', values)
+          .where('direction', '=', 'payment')
+          .groupBy(column)
+          .execute();
+
+  return {
+    ibans: await count('iban', keys.ibans),
+    nationalCodes: await count('party_national_code', keys.nationalCodes),
+    legalIds: await count('party_legal_id', keys.legalIds),
+  };
+}
+
+// ——— alerts ———
+
+export async function listAlertsOf(db: Executor, cooperativeId: number) {
+  return db
+    .selectFrom('alerts')
+    .selectAll()
+    .where('cooperative_id', '=', cooperativeId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function findAlert(db: Executor, id: number) {
+  return db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertAlert(
+  db: Executor,
+  row: {
+    cooperative_id: number;
+    rule_id: string;
+    key: string;
+    severity: string;
+    status: string;
+    public: number;
+    params: string;
+    evidence: string;
+    weight: number;
+    still_found: number;
+    opened_at: string;
+    last_seen_at: string;
+  },
+): Promise<number> {
+  return (await db.insertInto('alerts').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function updateAlert(
+  db: Executor,
+  id: number,
+  set: Partial<{
+    status: string;
+    params: string;
+    evidence: string;
+    severity: string;
+    weight: number;
+    still_found: number;
+    last_seen_at: string;
+    closed_at: string | null;
+  }>,
+) {
+  await db.updateTable('alerts').set(set).where('id', '=', id).execute();
+}
+
+export async function insertAlertEvent(
+  db: Executor,
+  row: {
+    alert_id: number;
+    cooperative_id: number;
+    action: string;
+    text: string | null;
+    person_id: number | null;
+    at: string;
+  },
+): Promise<number> {
+  return (await db.insertInto('alert_events').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function listAlertEvents(db: Executor, alertIds: number[]) {
+  if (alertIds.length === 0) return [];
+
+  return db
+    .selectFrom('alert_events as e')
+    .leftJoin('persons as p', 'p.id', 'e.person_id')
+    .select(['e.id', 'e.alert_id', 'e.action', 'e.text', 'e.at', 'p.first_name', 'p.last_name'])
+    .where('e.alert_id', 'in', alertIds)
+    .orderBy('e.id')
+    .execute();
+}
+
+// ——— queue, thresholds, scans ———
+
+export async function enqueue(db: Executor, cooperativeId: number, at: string) {
+  await db
+    .insertInto('monitoring_queue')
+    .values({ cooperative_id: cooperativeId, queued_at: at })
+    .onConflict((oc) => oc.column('cooperative_id').doNothing())
+    .execute();
+}
+
+export async function takeQueued(db: Executor, limit: number) {
+  return db
+    .selectFrom('monitoring_queue')
+    .select(['cooperative_id', 'queued_at'])
+    .orderBy('queued_at')
+    .limit(limit)
+    .execute();
+}
+
+/** Removes a queued cooperative unless it was queued again after `queuedAt`. */
+export async function dequeue(db: Executor, cooperativeId: number, queuedAt: string) {
+  await db
+    .deleteFrom('monitoring_queue')
+    .where('cooperative_id', '=', cooperativeId)
+    .where('queued_at', '<=', queuedAt)
+    .execute();
+}
+
+export async function listThresholdOverrides(db: Executor) {
+  return db.selectFrom('monitoring_thresholds').selectAll().execute();
+}
+
+export async function upsertThresholds(
+  db: Executor,
+  row: { rule_id: string; thresholds: string; updated_by: number | null; updated_at: string },
+) {
+  await db
+    .insertInto('monitoring_thresholds')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .column('rule_id')
+        .doUpdateSet({ thresholds: row.thresholds, updated_by: row.updated_by, updated_at: row.updated_at }),
+    )
+    .execute();
+}
+
+export async function cooperativeIdsAfter(db: Executor, afterId: number, limit: number) {
+  return (
+    await db
+      .selectFrom('cooperatives')
+      .select('id')
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit)
+      .execute()
+  ).map((r) => r.id);
+}
+
+export async function countCooperatives(db: Executor) {
+  const r = await db
+    .selectFrom('cooperatives')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+
+  return Number(r?.n ?? 0);
+}
+
+export async function latestUnfinishedScan(db: Executor) {
+  return db
+    .selectFrom('monitoring_scans')
+    .selectAll()
+    .where('finished_at', 'is', null)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function insertScan(db: Executor, startedAt: string): Promise<number> {
+  return (
+    await db
+      .insertInto('monitoring_scans')
+      .values({
+        started_at: startedAt,
+        after_cooperative_id: 0,
+        cooperatives: 0,
+        findings: 0,
+        finished_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+}
+
+export async function updateScan(
+  db: Executor,
+  id: number,
+  set: { after_cooperative_id: number; cooperatives: number; findings: number; finished_at?: string },
+) {
+  await db.updateTable('monitoring_scans').set(set).where('id', '=', id).execute();
+}
+
+/** Open alerts with their cooperative's place, for risk by province and field. */
+export async function listOpenAlertsWithPlace(db: Executor) {
+  return db
+    .selectFrom('alerts as a')
+    .innerJoin('cooperatives as c', 'c.id', 'a.cooperative_id')
+    .select([
+      'a.cooperative_id',
+      'a.rule_id',
+      'a.severity',
+      'a.weight',
+      'c.province_id',
+      'c.county_id',
+      'c.field_code',
+    ])
+    .where('a.status', 'in', ['open', 'answered'])
+    .execute();
+}
+
+export async function follow(db: Executor, personId: number, cooperativeId: number, at: string) {
+  await db
+    .insertInto('cooperative_follows')
+    .values({ person_id: personId, cooperative_id: cooperativeId, created_at: at })
+    .onConflict((oc) => oc.columns(['person_id', 'cooperative_id']).doNothing())
+    .execute();
+}
+
+export async function unfollow(db: Executor, personId: number, cooperativeId: number) {
+  await db
+    .deleteFrom('cooperative_follows')
+    .where('person_id', '=', personId)
+    .where('cooperative_id', '=', cooperativeId)
+    .execute();
+}
