@@ -31,6 +31,12 @@ export function registerStartCommand(program: Command): void {
           const { seedDemoBooks } = await import('../../demo/demo-books.ts');
           if (legalId) await seedDemoBooks(ctx, legalId);
         }
+        if (seeded) {
+          // Red flags on the demo register from the first page view.
+          const { runScan } = await import('../../monitoring/scan.ts');
+          const scan = await runScan(ctx);
+          process.stdout.write(`demo monitoring: ${scan.findings} findings, ${scan.opened} alerts\n`);
+        }
       }
       await ensureWebBuilt({ log: (line) => process.stdout.write(line) });
       const app = await buildApp(ctx, {
