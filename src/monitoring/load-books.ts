@@ -1,4 +1,5 @@
 import type { Context } from '../context/context.ts';
+import type { Executor } from '../db/database.ts';
 import { computeObligations } from '../governance/obligations.ts';
 import { obligationsInputOf } from '../governance/obligations-input.ts';
 import { resolveStatutorySettings } from '../statute/index.ts';
@@ -8,6 +9,10 @@ import type { CooperativeBooks } from './rule.ts';
 
 const nameOf = (r: { first_name: string | null; last_name: string | null; entity_name: string | null }) =>
   r.entity_name ?? `${r.first_name ?? ''} ${r.last_name ?? ''}`.trim();
+
+const distinct = (values: Array<string | null>) => [
+  ...new Set(values.filter((v): v is string => v !== null && v !== '')),
+];
 
 /** Loads everything the rules read about one cooperative; null when there is no such cooperative. */
 export async function loadCooperativeBooks(
@@ -55,20 +60,14 @@ export async function loadCooperativeBooks(
     ...new Set(currentOfficers.map((o) => o.person_id).filter((id): id is number => id !== null)),
   ];
   const outgoing = payments.filter((p) => p.direction === 'payment');
-  const [offices, payers] = await Promise.all([
+  const [offices, payees, sharedContacts] = await Promise.all([
     repo.countOfficesOfPeople(db, personIds, today),
-    repo.countPayersOfPayees(db, {
-      ibans: [...new Set(outgoing.map((p) => p.iban).filter((v): v is string => v !== null))],
-      nationalCodes: [
-        ...new Set(outgoing.map((p) => p.party_national_code).filter((v): v is string => v !== null)),
-      ],
-      legalIds: [...new Set(outgoing.map((p) => p.party_legal_id).filter((v): v is string => v !== null))],
+    loadPayeeNetwork(db, {
+      ibans: distinct(outgoing.map((p) => p.iban)),
+      nationalCodes: distinct(outgoing.map((p) => p.party_national_code)),
+      legalIds: distinct(outgoing.map((p) => p.party_legal_id)),
     }),
-  ]);
-  const payeeCooperatives = new Map<string, number>([
-    ...payers.ibans.map((r) => [`iban:${r.value}`, Number(r.n)] as const),
-    ...payers.nationalCodes.map((r) => [`nc:${r.value}`, Number(r.n)] as const),
-    ...payers.legalIds.map((r) => [`legal:${r.value}`, Number(r.n)] as const),
+    loadSharedContacts(db, cooperativeId, currentOfficers, today),
   ]);
   const dates = payments.map((p) => p.paid_on).sort();
 
@@ -148,7 +147,136 @@ export async function loadCooperativeBooks(
     holidays: holidaysBetween(dates[0] ?? today, dates[dates.length - 1] ?? today),
     network: {
       officerCooperatives: new Map(offices.map((o) => [o.person_id as number, Number(o.n)])),
-      payeeCooperatives,
+      payeeCooperatives: payees.payers,
+      payeeUnrelatedCooperatives: payees.unrelated,
+      sharedContacts,
     },
   };
+}
+
+/**
+ * Per payee key of this cooperative (`iban:…`, `nc:…`, `legal:…`): how many cooperatives paid it,
+ * and how many unrelated groups they form. Cooperatives are related when one is a member of the
+ * other or both are members of the same cooperative (a union): one level of membership, read for
+ * the payers of payees paid by more than one cooperative only.
+ */
+async function loadPayeeNetwork(
+  db: Executor,
+  keys: { ibans: string[]; nationalCodes: string[]; legalIds: string[] },
+): Promise<{ payers: Map<string, number>; unrelated: Map<string, number> }> {
+  const rows = await repo.listPayersOfPayees(db, keys);
+  const asked = {
+    iban: new Set(keys.ibans),
+    nc: new Set(keys.nationalCodes),
+    legal: new Set(keys.legalIds),
+  };
+  const byKey = new Map<string, Set<number>>();
+  const add = (kind: keyof typeof asked, value: string | null, cooperativeId: number) => {
+    if (value === null || !asked[kind].has(value)) return;
+    const key = `${kind}:${value}`;
+    const set = byKey.get(key) ?? new Set<number>();
+    set.add(cooperativeId);
+    byKey.set(key, set);
+  };
+  for (const r of rows) {
+    add('iban', r.iban, r.cooperative_id);
+    add('nc', r.party_national_code, r.cooperative_id);
+    add('legal', r.party_legal_id, r.cooperative_id);
+  }
+  const shared = [...new Set([...byKey.values()].filter((s) => s.size > 1).flatMap((s) => [...s]))];
+  const links = await repo.listMembershipLinksOf(db, shared);
+  const parent = new Map<number, number>();
+  const find = (id: number): number => {
+    let root = id;
+    while (parent.has(root)) root = parent.get(root) as number;
+    if (root !== id) parent.set(id, root);
+    return root;
+  };
+  for (const l of links) {
+    if (l.member === null) continue;
+    const [a, b] = [find(l.member), find(l.parent)];
+    if (a !== b) parent.set(a, b);
+  }
+  const payers = new Map<string, number>();
+  const unrelated = new Map<string, number>();
+  for (const [key, set] of byKey) {
+    payers.set(key, set.size);
+    unrelated.set(key, new Set([...set].map(find)).size);
+  }
+
+  return { payers, unrelated };
+}
+
+/**
+ * Per current officer here (by person id): how many OTHER cooperatives have a current officer who
+ * is another person sharing this officer's mobile, IBAN or address, or paid a payee who is such a
+ * person or into this officer's IBAN (payments to the officer themself are not counted). Values
+ * are matched as stored: mobiles and IBANs in their canonical form, addresses after
+ * `normalizeText` (the validation layer's), so «خ. آزادی» and «خیابان آزادی» do not match.
+ */
+async function loadSharedContacts(
+  db: Executor,
+  cooperativeId: number,
+  currentOfficers: Array<{
+    person_id: number | null;
+    national_code: string | null;
+    mobile: string | null;
+    iban: string | null;
+    address: string | null;
+  }>,
+  today: string,
+): Promise<Map<number, number>> {
+  const people = new Map<number, (typeof currentOfficers)[number]>();
+  for (const o of currentOfficers) {
+    if (o.person_id !== null && !people.has(o.person_id) && (o.mobile || o.iban || o.address))
+      people.set(o.person_id, o);
+  }
+  const officers = [...people.entries()];
+  const sharers = await repo.findPersonsByContacts(db, {
+    mobiles: distinct(officers.map(([, o]) => o.mobile)),
+    ibans: distinct(officers.map(([, o]) => o.iban)),
+    addresses: distinct(officers.map(([, o]) => o.address)),
+  });
+  const same = (a: string | null, b: string | null) => a !== null && a !== '' && a === b;
+  const linkedOf = new Map(
+    officers.map(([id, o]) => [
+      id,
+      sharers.filter(
+        (p) =>
+          p.id !== id && (same(o.mobile, p.mobile) || same(o.iban, p.iban) || same(o.address, p.address)),
+      ),
+    ]),
+  );
+  const linked = [...linkedOf.values()].flat();
+  if (linked.length === 0 && officers.every(([, o]) => !o.iban)) return new Map();
+  const [offices, paid] = await Promise.all([
+    repo.listCurrentOfficesOfPeople(db, [...new Set(linked.map((p) => p.id))], today),
+    repo.listPaymentsToAccountsElsewhere(db, cooperativeId, {
+      ibans: distinct([...officers.map(([, o]) => o.iban), ...linked.map((p) => p.iban)]),
+      nationalCodes: distinct(linked.map((p) => p.national_code)),
+    }),
+  ]);
+  const out = new Map<number, number>();
+  for (const [id, o] of officers) {
+    const mine = linkedOf.get(id) ?? [];
+    const ids = new Set(mine.map((p) => p.id));
+    const ibans = new Set(distinct([o.iban, ...mine.map((p) => p.iban)]));
+    const codes = new Set(mine.map((p) => p.national_code));
+    const cooperatives = new Set<number>();
+    for (const r of offices) {
+      if (r.person_id !== null && ids.has(r.person_id) && r.cooperative_id !== cooperativeId)
+        cooperatives.add(r.cooperative_id);
+    }
+    for (const r of paid) {
+      if (r.party_national_code !== null && r.party_national_code === o.national_code) continue;
+      if (
+        (r.iban !== null && ibans.has(r.iban)) ||
+        (r.party_national_code !== null && codes.has(r.party_national_code))
+      )
+        cooperatives.add(r.cooperative_id);
+    }
+    if (cooperatives.size > 0) out.set(id, cooperatives.size);
+  }
+
+  return out;
 }

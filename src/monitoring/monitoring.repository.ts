@@ -213,6 +213,130 @@ export async function countPayersOfPayees(
   };
 }
 
+/**
+ * The cooperatives that paid any of the given payee keys (outgoing payments), one row per
+ * cooperative and payee identifier. One pass over `payments` for all three columns; there is no
+ * index on `iban`, `party_national_code` or `party_legal_id`, so on PostgreSQL and SQLite this
+ * reads the whole table (as `countPayersOfPayees` does, three times).
+ */
+export async function listPayersOfPayees(
+  db: Executor,
+  keys: { ibans: string[]; nationalCodes: string[]; legalIds: string[] },
+) {
+  if (keys.ibans.length + keys.nationalCodes.length + keys.legalIds.length === 0) return [];
+
+  return db
+    .selectFrom('payments')
+    .select(['cooperative_id', 'iban', 'party_national_code', 'party_legal_id'])
+    .distinct()
+    .where('direction', '=', 'payment')
+    .where((eb) =>
+      eb.or([
+        ...(keys.ibans.length > 0 ? [eb('iban', 'in', keys.ibans)] : []),
+        ...(keys.nationalCodes.length > 0 ? [eb('party_national_code', 'in', keys.nationalCodes)] : []),
+        ...(keys.legalIds.length > 0 ? [eb('party_legal_id', 'in', keys.legalIds)] : []),
+      ]),
+    )
+    .execute();
+}
+
+/**
+ * Membership links of the given cooperatives as members of other cooperatives (unions): one row
+ * per current membership, `member` being one of the given ids and `parent` the cooperative it is a
+ * member of. `legal_entities.cooperative_id` has no index: this reads `legal_entities` whole (far
+ * smaller than `memberships`), then `memberships` by `memberships_entity`.
+ */
+export async function listMembershipLinksOf(db: Executor, cooperativeIds: number[]) {
+  if (cooperativeIds.length === 0) return [];
+  const entities = await db
+    .selectFrom('legal_entities')
+    .select(['id', 'cooperative_id'])
+    .where('cooperative_id', 'in', cooperativeIds)
+    .execute();
+  if (entities.length === 0) return [];
+  const cooperativeOf = new Map(entities.map((e) => [e.id, e.cooperative_id as number]));
+  const rows = await db
+    .selectFrom('memberships')
+    .select(['legal_entity_id', 'cooperative_id'])
+    .distinct()
+    .where(
+      'legal_entity_id',
+      'in',
+      entities.map((e) => e.id),
+    )
+    .where('left_on', 'is', null)
+    .execute();
+
+  return rows.map((r) => ({
+    member: cooperativeOf.get(r.legal_entity_id as number) ?? null,
+    parent: r.cooperative_id,
+  }));
+}
+
+/**
+ * People whose mobile, IBAN or address equals one of the given (stored, already normalised)
+ * values. `persons` has no index on these columns: this reads the whole table, once for all three.
+ */
+export async function findPersonsByContacts(
+  db: Executor,
+  contacts: { mobiles: string[]; ibans: string[]; addresses: string[] },
+) {
+  if (contacts.mobiles.length + contacts.ibans.length + contacts.addresses.length === 0) return [];
+
+  return db
+    .selectFrom('persons')
+    .select(['id', 'national_code', 'mobile', 'iban', 'address'])
+    .where((eb) =>
+      eb.or([
+        ...(contacts.mobiles.length > 0 ? [eb('mobile', 'in', contacts.mobiles)] : []),
+        ...(contacts.ibans.length > 0 ? [eb('iban', 'in', contacts.ibans)] : []),
+        ...(contacts.addresses.length > 0 ? [eb('address', 'in', contacts.addresses)] : []),
+      ]),
+    )
+    .execute();
+}
+
+/** The cooperatives where each of the given people holds a current office (by `officers_person`). */
+export async function listCurrentOfficesOfPeople(db: Executor, personIds: number[], today: string) {
+  if (personIds.length === 0) return [];
+
+  return db
+    .selectFrom('officers')
+    .select(['person_id', 'cooperative_id'])
+    .distinct()
+    .where('person_id', 'in', personIds)
+    .where('ended_on', 'is', null)
+    .where('term_end', '>=', today)
+    .execute();
+}
+
+/**
+ * Outgoing payments of OTHER cooperatives into the given IBANs or to the given payees (national
+ * codes), one row per cooperative, IBAN and payee. Reads the whole `payments` table (no index on
+ * these columns) except the excluded cooperative's rows.
+ */
+export async function listPaymentsToAccountsElsewhere(
+  db: Executor,
+  excludeCooperativeId: number,
+  keys: { ibans: string[]; nationalCodes: string[] },
+) {
+  if (keys.ibans.length + keys.nationalCodes.length === 0) return [];
+
+  return db
+    .selectFrom('payments')
+    .select(['cooperative_id', 'iban', 'party_national_code'])
+    .distinct()
+    .where('direction', '=', 'payment')
+    .where('cooperative_id', '<>', excludeCooperativeId)
+    .where((eb) =>
+      eb.or([
+        ...(keys.ibans.length > 0 ? [eb('iban', 'in', keys.ibans)] : []),
+        ...(keys.nationalCodes.length > 0 ? [eb('party_national_code', 'in', keys.nationalCodes)] : []),
+      ]),
+    )
+    .execute();
+}
+
 // ——— alerts ———
 
 export async function listAlertsOf(db: Executor, cooperativeId: number) {

@@ -126,6 +126,17 @@ export type CooperativeBooks = {
     officerCooperatives: Map<number, number>;
     /** payee key (`iban:…`, `nc:…`, `legal:…`) → cooperatives that paid it (this one included). */
     payeeCooperatives: Map<string, number>;
+    /**
+     * payee key → unrelated groups among the cooperatives that paid it (this one included): a
+     * union, its member cooperatives and cooperatives that are members of one another count once.
+     */
+    payeeUnrelatedCooperatives: Map<string, number>;
+    /**
+     * person id of a current officer here → how many OTHER cooperatives have a current officer or
+     * a payee who shares one of this officer's mobile, IBAN or address (another person, or a
+     * payment into this officer's IBAN).
+     */
+    sharedContacts: Map<number, number>;
   };
 };
 
