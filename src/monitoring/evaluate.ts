@@ -11,7 +11,7 @@ import { loadThresholds, type ThresholdsByRule } from './thresholds.ts';
 /** How much an open alert of each severity weighs in a cooperative's risk score. */
 export const SEVERITY_WEIGHT: Record<Severity, number> = { low: 1, medium: 3, high: 5 };
 
-/** Runs every rule over one cooperative's books. A rule that throws is reported, not fatal. */
+/** Runs every rule over one cooperative's books; a rule that throws fails the evaluation, naming itself. */
 export async function findingsOf(ctx: Context, cooperativeId: number, thresholds?: ThresholdsByRule) {
   const books = await loadCooperativeBooks(ctx, cooperativeId);
   if (!books) return [];
@@ -19,7 +19,7 @@ export async function findingsOf(ctx: Context, cooperativeId: number, thresholds
   const findings: Finding[] = [];
   for (const rule of RULES) {
     try {
-      findings.push(...rule.evaluate(books, limits.get(rule.id) ?? {}));
+      findings.push(...rule.evaluate(books, rule.thresholds.parse(limits.get(rule.id) ?? {})));
     } catch (error) {
       throw new Error(`rule ${rule.id} failed on cooperative ${cooperativeId}: ${String(error)}`);
     }

@@ -55,7 +55,9 @@ export async function loadCooperativeBooks(
       );
     }
   }
-  const currentOfficers = officers.filter((o) => o.ended_on === null && o.term_end >= today);
+  const currentOfficers = officers.filter(
+    (o) => o.ended_on === null && o.term_start <= today && o.term_end >= today,
+  );
   const personIds = [
     ...new Set(currentOfficers.map((o) => o.person_id).filter((id): id is number => id !== null)),
   ];

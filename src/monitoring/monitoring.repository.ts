@@ -190,34 +190,10 @@ export async function countOfficesOfPeople(db: Executor, personIds: number[], to
     .execute();
 }
 
-/** Per payee key: how many cooperatives paid it (IBANs, national codes, legal IDs given). */
-export async function countPayersOfPayees(
-  db: Executor,
-  keys: { ibans: string[]; nationalCodes: string[]; legalIds: string[] },
-) {
-  const count = async (column: 'iban' | 'party_national_code' | 'party_legal_id', values: string[]) =>
-    values.length === 0
-      ? []
-      : db
-          .selectFrom('payments')
-          .select([`${column} as value`, (eb) => eb.fn.count<number>('cooperative_id').distinct().as('n')])
-          .where(column, 'in', values)
-          .where('direction', '=', 'payment')
-          .groupBy(column)
-          .execute();
-
-  return {
-    ibans: await count('iban', keys.ibans),
-    nationalCodes: await count('party_national_code', keys.nationalCodes),
-    legalIds: await count('party_legal_id', keys.legalIds),
-  };
-}
-
 /**
  * The cooperatives that paid any of the given payee keys (outgoing payments), one row per
- * cooperative and payee identifier. One pass over `payments` for all three columns; there is no
- * index on `iban`, `party_national_code` or `party_legal_id`, so on PostgreSQL and SQLite this
- * reads the whole table (as `countPayersOfPayees` does, three times).
+ * cooperative and payee identifier, by the indexes on `iban`, `party_national_code` and
+ * `party_legal_id`.
  */
 export async function listPayersOfPayees(
   db: Executor,
@@ -243,8 +219,7 @@ export async function listPayersOfPayees(
 /**
  * Membership links of the given cooperatives as members of other cooperatives (unions): one row
  * per current membership, `member` being one of the given ids and `parent` the cooperative it is a
- * member of. `legal_entities.cooperative_id` has no index: this reads `legal_entities` whole (far
- * smaller than `memberships`), then `memberships` by `memberships_entity`.
+ * member of, by `legal_entities_cooperative` and `memberships_entity`.
  */
 export async function listMembershipLinksOf(db: Executor, cooperativeIds: number[]) {
   if (cooperativeIds.length === 0) return [];
@@ -275,7 +250,7 @@ export async function listMembershipLinksOf(db: Executor, cooperativeIds: number
 
 /**
  * People whose mobile, IBAN or address equals one of the given (stored, already normalised)
- * values. `persons` has no index on these columns: this reads the whole table, once for all three.
+ * values, by the indexes on those columns.
  */
 export async function findPersonsByContacts(
   db: Executor,
@@ -312,8 +287,7 @@ export async function listCurrentOfficesOfPeople(db: Executor, personIds: number
 
 /**
  * Outgoing payments of OTHER cooperatives into the given IBANs or to the given payees (national
- * codes), one row per cooperative, IBAN and payee. Reads the whole `payments` table (no index on
- * these columns) except the excluded cooperative's rows.
+ * codes), one row per cooperative, IBAN and payee, by the indexes on those columns.
  */
 export async function listPaymentsToAccountsElsewhere(
   db: Executor,

@@ -73,6 +73,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('finished_at', 'text')
     .execute();
 
+  // Entity resolution across cooperatives looks people and payees up by contact and account.
+  for (const [name, table, column] of [
+    ['persons_mobile', 'persons', 'mobile'],
+    ['persons_iban', 'persons', 'iban'],
+    ['persons_address', 'persons', 'address'],
+    ['payments_iban', 'payments', 'iban'],
+    ['payments_party_national_code', 'payments', 'party_national_code'],
+    ['payments_party_legal_id', 'payments', 'party_legal_id'],
+    ['legal_entities_cooperative', 'legal_entities', 'cooperative_id'],
+  ] as const) {
+    await db.schema.createIndex(name).on(table).column(column).execute();
+  }
+
   await db.schema
     .createTable('cooperative_follows')
     .addColumn('person_id', 'integer', (c) => c.notNull().references('persons.id'))
@@ -84,6 +97,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()
 export async function down(db: Kysely<any>): Promise<void> {
+  for (const name of [
+    'persons_mobile',
+    'persons_iban',
+    'persons_address',
+    'payments_iban',
+    'payments_party_national_code',
+    'payments_party_legal_id',
+    'legal_entities_cooperative',
+  ]) {
+    await db.schema.dropIndex(name).execute();
+  }
   for (const table of [
     'cooperative_follows',
     'monitoring_scans',

@@ -140,8 +140,8 @@ export const termExpired: Rule<{ warnDays: number }> = {
   public: true,
   title: { fa: 'دورهٔ هیئت‌مدیره یا بازرس تمام شده است', en: 'Board or inspector term expired' },
   explanation: {
-    fa: 'دورهٔ {name} ({role}) در {termEnd} تمام شده و جانشینی ثبت نشده است.',
-    en: 'The term of {name} ({role}) ended on {termEnd} and no successor is recorded.',
+    fa: 'دورهٔ {bodyFa} ({names}) در {termEnd} تمام شده و جانشینی ثبت نشده است.',
+    en: 'The term of the {bodyEn} ({names}) ended on {termEnd} and no successor is recorded.',
   },
   basis: {
     fa: 'قانون بخش تعاونی، مادهٔ ۳۶ و ۴۰: دورهٔ سه‌سالهٔ هیئت‌مدیره و یک‌سالهٔ بازرس',
@@ -149,28 +149,48 @@ export const termExpired: Rule<{ warnDays: number }> = {
   },
   thresholds: z.object({ warnDays: z.number().int().min(0).max(365).default(0) }).strict(),
   evaluate(books, t) {
-    const roles = ['board_principal', 'inspector_principal'];
+    const bodies = [
+      { role: 'board_principal', fa: 'هیئت‌مدیره', en: 'board' },
+      { role: 'inspector_principal', fa: 'بازرس', en: 'inspector' },
+    ];
     const current = (role: string) =>
       books.officers.some(
         (o) =>
           o.role === role && o.endedOn === null && o.termEnd >= books.today && o.termStart <= books.today,
       );
-
-    return books.officers
-      .filter(
-        (o) => roles.includes(o.role) && o.endedOn === null && o.termEnd < books.today && !current(o.role),
-      )
-      .filter((o) => daysBetween(o.termEnd, books.today) > t.warnDays)
-      .map((o) => ({
-        ruleId: 'gov.term_expired',
-        key: `${o.role}:${o.id}`,
-        params: { name: o.name, role: o.role, termEnd: o.termEnd },
-        evidence: {
-          entries: o.entryIndex === null ? [] : [o.entryIndex],
-          dates: [o.termEnd],
-          people: [o.name],
+    // One alert per body and term end, naming everyone whose term it was.
+    return bodies.flatMap((body) => {
+      if (current(body.role)) return [];
+      const expired = books.officers.filter(
+        (o) =>
+          o.role === body.role &&
+          o.endedOn === null &&
+          o.termEnd < books.today &&
+          daysBetween(o.termEnd, books.today) > t.warnDays,
+      );
+      const byEnd = new Map<string, typeof expired>();
+      for (const o of expired) byEnd.set(o.termEnd, [...(byEnd.get(o.termEnd) ?? []), o]);
+      const latest = [...byEnd.keys()].sort().pop();
+      const group = latest === undefined ? [] : (byEnd.get(latest) ?? []);
+      if (latest === undefined || group.length === 0) return [];
+      return [
+        {
+          ruleId: 'gov.term_expired',
+          key: `${body.role}:${latest}`,
+          params: {
+            bodyFa: body.fa,
+            bodyEn: body.en,
+            names: group.map((o) => o.name).join('، '),
+            termEnd: latest,
+          },
+          evidence: {
+            entries: group.flatMap((o) => (o.entryIndex === null ? [] : [o.entryIndex])),
+            dates: [latest],
+            people: group.map((o) => o.name),
+          },
         },
-      }));
+      ];
+    });
   },
 };
 
