@@ -603,16 +603,11 @@ export function createPlanner(options: PlannerOptions): Planner {
     const alternates = rng.chance(0.7) ? alternatesMax : rng.int(0, alternatesMax);
     for (let i = 0; i < principals; i++) {
       const position = POSITIONS[i] ?? 'member';
-      officers.push(
-        officer(
-          fromMembers(),
-          'board_principal',
-          position,
-          termStart,
-          termEnd,
-          rng.int(1, Math.min(3, terms)),
-        ),
-      );
+      // Most directors serve a first or second term; a third (which needs two-thirds of all
+      // members) is rare. One draw, so the rest of the plan stays as it was.
+      const draw = rng.int(1, 40);
+      const consecutive = draw === 1 && terms >= 3 ? 3 : Math.min(terms, 1 + (draw % 2));
+      officers.push(officer(fromMembers(), 'board_principal', position, termStart, termEnd, consecutive));
     }
     for (let i = 0; i < alternates; i++) {
       officers.push(
