@@ -4,8 +4,8 @@ import lunar from './data/lunar-holidays.json' with { type: 'json' };
 /**
  * Official holidays of Iran as data (DESIGN.md "Data"): the solar ones are computed from the
  * Jalali calendar; the lunar ones move every year and are entered per year in
- * `data/lunar-holidays.json` (Gregorian dates, as announced). Fridays are not listed: rules
- * check the weekday themselves.
+ * `data/lunar-holidays.json` (Gregorian dates, as announced, with the span they cover and their
+ * source). Fridays are not listed: rules check the weekday themselves.
  */
 const SOLAR: ReadonlyArray<readonly [number, number]> = [
   [1, 1],
@@ -20,7 +20,11 @@ const SOLAR: ReadonlyArray<readonly [number, number]> = [
   [12, 29], // oil nationalisation
 ];
 
-const LUNAR: ReadonlySet<string> = new Set((lunar as { dates: string[] }).dates);
+const data = lunar as { dates: string[]; coverage?: { from: string; to: string } };
+const LUNAR: ReadonlySet<string> = new Set(data.dates);
+
+/** The days the lunar list covers; outside them only Fridays and the solar holidays are known. */
+export const LUNAR_HOLIDAY_COVERAGE: { from: string; to: string } | null = data.coverage ?? null;
 
 /** Holidays in [from, to] (YYYY-MM-DD, inclusive). */
 export function holidaysBetween(from: string, to: string): Set<string> {
