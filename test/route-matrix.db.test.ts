@@ -30,7 +30,7 @@ type Spec =
   | { kind: 'supervision' }
   /** Not tied to a cooperative: allowed when the policy table grants the action anywhere. */
   | { kind: 'global'; action: Action; body: () => object; ok: number }
-  /** Ministry officers of any scope. */
+  /** Ministry officers of any scope, and administrators (national). */
   | { kind: 'officers' }
   | { kind: 'demo' }
   | { kind: 'sign-in flow'; body: object };
@@ -521,7 +521,7 @@ describe('every route × every role', () => {
             const want =
               who === 'anonymous'
                 ? 401
-                : ['county', 'province', 'otherProvince', 'nation'].includes(who)
+                : ['county', 'province', 'otherProvince', 'nation', 'admin'].includes(who)
                   ? 200
                   : 403;
             expectStatus(

@@ -33,7 +33,7 @@ describe('demo books', () => {
       genesis: 1,
       'resolution.recorded': 3,
       'contract.recorded': 2,
-      'payment.recorded': 10,
+      'payment.recorded': 13,
     });
     expect(kinds['statement.recorded']).toBe(1);
     // One large payment waits for the demo board member's sign-off.

@@ -31,7 +31,8 @@ export async function seedDemoBooks(ctx: Context, legalId: string): Promise<numb
   const managerId = await repo.currentOfficerPersonId(ctx.db, coop.id, 'managing_director', today);
   const inspectorId = await repo.currentOfficerPersonId(ctx.db, coop.id, 'inspector_principal', today);
   if (directors.length === 0 || officers.length === 0) return 0;
-  const ids = createIdentifierSource(1405);
+  // Not the register's seed: the payees must not share identifiers with the demo's members.
+  const ids = createIdentifierSource(94_051_129);
   const scope = { cooperativeLegalId: legalId, actorPersonId: managerId };
   const company = (name: string) => ({ kind: 'company', name, legalId: ids.legalId() });
   const person = (name: string) => ({ kind: 'person', name, nationalCode: ids.nationalCode() });
@@ -82,6 +83,7 @@ export async function seedDemoBooks(ctx: Context, legalId: string): Promise<numb
     startsOn: day(190),
     endsOn: addDays(today, 175),
     resolutionId: budget.id,
+    recordedOn: day(190),
   });
   const cooler = company('شرکت تجهیزات برودتی البرز');
   await write(recordContract as never, {
@@ -91,6 +93,7 @@ export async function seedDemoBooks(ctx: Context, legalId: string): Promise<numb
     amountRials: 2_600_000_000,
     startsOn: day(55),
     resolutionId: machine.id,
+    recordedOn: day(55),
   });
   const payments: Array<[number, string, object, number, string?]> = [
     [180, 'raw_materials', supplier, 390_000_000],
@@ -109,6 +112,9 @@ export async function seedDemoBooks(ctx: Context, legalId: string): Promise<numb
       party,
       amountRials,
       paidOn: day(ago),
+      // The year's books, booked on the day each was paid (as onboarded books are).
+      externalId: `D-${1000 + ago}`,
+      recordedOn: day(ago),
       category,
       invoiceRef: `ف-${1000 + ago}`,
       budgetLine: category === 'raw_materials' ? 'خرید نهاده' : 'هزینه‌های جاری',
@@ -121,9 +127,32 @@ export async function seedDemoBooks(ctx: Context, legalId: string): Promise<numb
     party: company('فروشگاه‌های زنجیره‌ای رفاه'),
     amountRials: 1_250_000_000,
     paidOn: day(30),
+    externalId: 'D-1030-R',
+    recordedOn: day(30),
     category: 'other',
     invoiceRef: 'ف-فروش-۴۲',
   });
+  // The demo's planted red flag: one 570-million repair job paid in three parts over three days,
+  // each under the 500 million that needs a resolution (rule money.split_payments).
+  const builder = company('شرکت ساختمانی نوین');
+  for (const [ago, amountRials] of [
+    [64, 191_234_560],
+    [63, 189_876_540],
+    [62, 188_765_430],
+  ] as const) {
+    await write(recordPayment as never, {
+      ...scope,
+      direction: 'payment',
+      party: builder,
+      amountRials,
+      paidOn: day(ago),
+      externalId: `D-${1000 + ago}-S`,
+      recordedOn: day(ago),
+      category: 'services',
+      invoiceRef: `ن-${ago}`,
+      budgetLine: 'تعمیرات',
+    });
+  }
   // A large payment: two board sign-offs needed; one given, one waiting (for the demo board member).
   const big = await write<{ id: number }>(recordPayment as never, {
     ...scope,

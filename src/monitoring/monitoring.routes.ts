@@ -296,17 +296,20 @@ export function monitoringRoutes(
       async (request, reply) => {
         const actor = await resolveActor(request);
         if (!actor) throw new AppError('UNAUTHORIZED');
-        const officer = actor.staff.find((s) => s.kind === 'officer');
+        const officer =
+          actor.staff.find((s) => s.kind === 'officer') ?? actor.staff.find((s) => s.kind === 'admin');
         if (!officer) {
           await onDenied(request, 'supervision.read', 'risk');
           throw new AppError('FORBIDDEN');
         }
         const scope =
-          officer.scope === 'province'
-            ? { provinceId: officer.provinceId }
-            : officer.scope === 'county'
-              ? { provinceId: officer.provinceId, countyId: officer.countyId }
-              : {};
+          officer.kind === 'admin'
+            ? {}
+            : officer.scope === 'province'
+              ? { provinceId: officer.provinceId }
+              : officer.scope === 'county'
+                ? { provinceId: officer.provinceId, countyId: officer.countyId }
+                : {};
 
         return reply.header('cache-control', 'no-store').send(await riskByRegion(ctx, scope));
       },

@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { accountsContext, type DemoAccount, seedDemoAccounts } from '../../src/accounts/index.ts';
 import { openContext } from '../../src/context/open-context.ts';
+import { seedDemoBooks } from '../../src/demo/demo-books.ts';
 import { generateDemo } from '../../src/demo/generate-demo.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { ensureWebBuilt } from '../../src/http/web-build.ts';
+import { runScan } from '../../src/monitoring/scan.ts';
 import { FAST_ACCOUNTS } from '../helpers/auth.ts';
 import { CHROMIUM_PATH, E2E_TODAY } from './browser.ts';
 
@@ -58,6 +60,9 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   });
   await generateDemo(ctx, { cooperatives: 300 });
   const demoAccounts = (await seedDemoAccounts(accountsContext(ctx, E2E_ACCOUNTS))) ?? [];
+  // As `taavon start` does: a year of books for the demo accounts' cooperative, then the red flags.
+  await seedDemoBooks(ctx, demoAccounts.find((a) => a.cooperative)?.cooperative?.key ?? '');
+  await runScan(ctx);
   const app = await buildApp(ctx, {
     logLevel: 'silent',
     mode: 'demo',

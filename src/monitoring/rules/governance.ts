@@ -375,7 +375,8 @@ export const memberAboveShareCap: Rule<Record<string, never>> = {
   id: 'gov.member_above_share_cap',
   category: 'governance',
   severity: 'medium',
-  public: true,
+  // It names a member and their holding: members-only, like the member list.
+  public: false,
   title: { fa: 'سهم یک عضو بیش از سقف قانونی', en: 'A member above the share cap' },
   explanation: {
     fa: '{name} (عضو شمارهٔ {memberNo}) {shares} سهم از {total} سهم تعاونی را دارد ({percent} درصد)؛ سقف {cap} درصد است.',

@@ -156,17 +156,20 @@ export function checkpointTextUrl(legalId: string): string {
   return `/api/v1${base(legalId)}/ledger/checkpoint.txt`;
 }
 
-/** The members' feed, newest first; `params` is the page's filter (kind, q, minAmount, maxAmount). */
-export function ledgerEntriesQuery(legalId: string, params: string) {
+/**
+ * The members' feed, newest first; `params` is the page's filter (kind, q, minAmount, maxAmount).
+ * With `at`, the feed starts at that entry (a link to one entry: it and the ones before it).
+ */
+export function ledgerEntriesQuery(legalId: string, params: string, at: number | null = null) {
   return infiniteQueryOptions({
-    queryKey: [PRIVATE, 'ledger-entries', legalId, params],
+    queryKey: [PRIVATE, 'ledger-entries', legalId, params, at],
     queryFn: ({ signal, pageParam }) => {
       const query = new URLSearchParams(params);
       if (pageParam !== null) query.set('before', String(pageParam));
       const text = query.toString();
       return getJson<LedgerPage>(`${base(legalId)}/ledger/entries${text ? `?${text}` : ''}`, signal);
     },
-    initialPageParam: null as number | null,
+    initialPageParam: (at === null ? null : at + 1) as number | null,
     getNextPageParam: (last) => last.nextBefore ?? undefined,
     retry: false,
     staleTime: 0,

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { loadAccountMessages, loadLedgerMessages } from '../i18n/i18n.ts';
+import { loadAccountMessages, loadLedgerMessages, loadMonitoringMessages } from '../i18n/i18n.ts';
 import { RouteError } from '../pages/RouteError.tsx';
 import { Layout } from './Layout.tsx';
 
@@ -19,6 +19,19 @@ function accountPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentTy
 function ledgerPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
   return async () => {
     const [module] = await Promise.all([load(), loadAccountMessages(), loadLedgerMessages()]);
+    return { Component: pick(module) };
+  };
+}
+
+/** A page of smart monitoring: its chunk, the signed-in pages', the ledger's and monitoring's messages. */
+function monitoringPage<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
+  return async () => {
+    const [module] = await Promise.all([
+      load(),
+      loadAccountMessages(),
+      loadLedgerMessages(),
+      loadMonitoringMessages(),
+    ]);
     return { Component: pick(module) };
   };
 }
@@ -95,6 +108,13 @@ export const router = createBrowserRouter([
             ),
           },
           {
+            path: 'cooperatives/:legalId/alerts',
+            lazy: monitoringPage(
+              () => import('../pages/AlertsPage.tsx'),
+              (m) => m.AlertsPage,
+            ),
+          },
+          {
             path: 'cooperatives/:legalId/books/:form',
             lazy: ledgerPage(
               () => import('../pages/BooksPage.tsx'),
@@ -106,6 +126,13 @@ export const router = createBrowserRouter([
             lazy: accountPage(
               () => import('../pages/SupervisionPage.tsx'),
               (m) => m.SupervisionPage,
+            ),
+          },
+          {
+            path: 'supervision/risk',
+            lazy: monitoringPage(
+              () => import('../pages/RiskPage.tsx'),
+              (m) => m.RiskPage,
             ),
           },
           {

@@ -88,6 +88,8 @@ export const accountEn: AccountMessages = {
     recordTitle: 'Record for this cooperative',
     recordNav: 'Record for {{name}}',
     ledgerNav: 'Transparency ledger of {{name}}',
+    alertsSummary_one: '{{n}} open alert, risk score {{score}}',
+    alertsSummary_other: '{{n}} open alerts, risk score {{score}}',
   },
   record: {
     youRecorded: 'What you recorded',
@@ -179,6 +181,7 @@ export const accountEn: AccountMessages = {
   supervision: {
     title: 'Supervision of cooperatives',
     lead: 'The cooperatives of your region, those with overdue obligations first',
+    riskLink: 'Risk in your region: alerts charted by province, field of activity and rule',
     provinceRegion: 'Cooperatives of {{province}} province',
     countyRegion: 'Cooperatives of {{county}} county, {{province}} province',
     chooseProvinceHint: 'Choose a province to see its cooperatives',

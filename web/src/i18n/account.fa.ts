@@ -89,6 +89,8 @@ export const accountFa = {
     recordTitle: 'ثبت برای این تعاونی',
     recordNav: 'ثبت برای {{name}}',
     ledgerNav: 'دفتر شفافیت {{name}}',
+    alertsSummary_one: '{{n}} هشدار باز، امتیاز ریسک {{score}}',
+    alertsSummary_other: '{{n}} هشدار باز، امتیاز ریسک {{score}}',
   },
   record: {
     youRecorded: 'آنچه ثبت کردید',
@@ -179,6 +181,7 @@ export const accountFa = {
   supervision: {
     title: 'نظارت بر تعاونی‌ها',
     lead: 'تعاونی‌های منطقهٔ شما، با تکالیف عقب‌افتاده در آغاز فهرست',
+    riskLink: 'ریسک تعاونی‌های منطقه: نمودار هشدارها به تفکیک استان، رشتهٔ فعالیت و قاعده',
     provinceRegion: 'تعاونی‌های استان {{province}}',
     countyRegion: 'تعاونی‌های شهرستان {{county}}، استان {{province}}',
     chooseProvinceHint: 'برای دیدن تعاونی‌ها، اول استان را برگزینید',

@@ -34,11 +34,13 @@ async function ensureLoaded(language: Language): Promise<void> {
 
 /**
  * Messages of some pages are chunks of their own, so the public pages do not carry them: the
- * sign-in and signed-in pages' (`account`), and the transparency ledger's (`ledger`: the
- * ledger pages and the ledger card of a public profile, loaded after the profile shows).
- * Those pages call `loadAccountMessages()` / `loadLedgerMessages()` before they render.
+ * sign-in and signed-in pages' (`account`), the transparency ledger's (`ledger`: the ledger
+ * pages and the ledger card of a public profile, loaded after the profile shows) and smart
+ * monitoring's (`monitoring`: the alerts pages, the risk dashboard and a profile's governance
+ * flags). Those pages call `loadAccountMessages()` / `loadLedgerMessages()` /
+ * `loadMonitoringMessages()` before they render.
  */
-type Group = 'account' | 'ledger';
+type Group = 'account' | 'ledger' | 'monitoring';
 const GROUPS: Record<Group, Record<Language, () => Promise<Record<string, unknown>>>> = {
   account: {
     fa: async () => (await import('./account.fa.ts')).accountFa,
@@ -47,6 +49,10 @@ const GROUPS: Record<Group, Record<Language, () => Promise<Record<string, unknow
   ledger: {
     fa: async () => (await import('./ledger.fa.ts')).ledgerFa,
     en: async () => (await import('./ledger.en.ts')).ledgerEn,
+  },
+  monitoring: {
+    fa: async () => (await import('./monitoring.fa.ts')).monitoringFa,
+    en: async () => (await import('./monitoring.en.ts')).monitoringEn,
   },
 };
 const wanted = new Set<Group>();
@@ -67,6 +73,12 @@ export async function loadAccountMessages(): Promise<void> {
 export async function loadLedgerMessages(): Promise<void> {
   wanted.add('ledger');
   await ensureGroup('ledger', currentLanguage());
+}
+
+/** Smart monitoring's messages: the alerts pages, a profile's governance flags, the risk dashboard. */
+export async function loadMonitoringMessages(): Promise<void> {
+  wanted.add('monitoring');
+  await ensureGroup('monitoring', currentLanguage());
 }
 
 function applyToDocument(language: Language): void {

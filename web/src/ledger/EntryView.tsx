@@ -3,6 +3,7 @@ import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
 import {
   ASSEMBLY_KIND_LABELS,
   BOARD_POSITION_LABELS,
@@ -29,6 +30,10 @@ export type FeedContext = {
   approvalsShown: boolean;
   /** Identifiers opened by an inspector or officer: path → value, checked against the commitment. */
   revealed?: ReadonlyMap<string, { value: string; ok: boolean }>;
+  /** The monitoring rules' titles (the public catalogue), for alert entries. */
+  ruleTitles?: ReadonlyMap<string, Bilingual>;
+  /** Where an alert is shown (the members' alerts page), for alert entries. */
+  alertHref?: (alertId: number) => string;
 };
 
 /** The i18n key of an entry kind: dots are key separators, so `payment.recorded` → `payment_recorded`. */
@@ -548,6 +553,37 @@ function rowsOf(body: EntryBody, ctx: FeedContext, f: EntryFormat): Row[] {
           ) : null,
         ),
         recordedBy,
+      ];
+    }
+    case 'alert.opened':
+    case 'alert.answered':
+    case 'alert.resolved':
+    case 'alert.dismissed':
+    case 'alert.reopened': {
+      const ruleId = str(d.ruleId);
+      const title = ruleId ? ctx.ruleTitles?.get(ruleId) : undefined;
+      const name = title ? (f.en ? title.en : title.fa) : ruleId;
+      const alertId = num(d.alertId);
+      const href = alertId !== null ? ctx.alertHref?.(alertId) : undefined;
+      return [
+        row(
+          'ledger.f.alert',
+          name &&
+            (href ? (
+              <Link component={RouterLink} to={href} data-testid="entry-alert-link">
+                {name}
+              </Link>
+            ) : (
+              <bdi>{name}</bdi>
+            )),
+        ),
+        row('ledger.f.alertText', str(d.text) && f.text(d.text)),
+        row(
+          'ledger.f.alertBy',
+          str(labels?.by) ??
+            (body.kind === 'alert.opened' || body.kind === 'alert.reopened' ? t('ledger.alertSystem') : null),
+        ),
+        row('ledger.f.alertAt', str(d.at) && f.date(d.at)),
       ];
     }
     default:

@@ -27,7 +27,7 @@ import { SummaryList } from '../components/SummaryList.tsx';
 import { TermCountdown } from '../components/TermCountdown.tsx';
 import { formatRials, monthName } from '../format/format.ts';
 import { useFormat } from '../format/use-format.ts';
-import { loadLedgerMessages } from '../i18n/i18n.ts';
+import { loadLedgerMessages, loadMonitoringMessages } from '../i18n/i18n.ts';
 
 type Bilingual = { fa: string; en: string };
 
@@ -40,7 +40,16 @@ const LedgerCard = lazy(async () => {
   return { default: module.LedgerCard };
 });
 
-/** A cooperative's public profile: key facts, health card, officers, obligations, filings. */
+/**
+ * The governance flags: a chunk of its own with monitoring's messages, loaded after the profile
+ * shows (the public first load stays within its budget).
+ */
+const GovernanceFlags = lazy(async () => {
+  const [module] = await Promise.all([import('../monitoring/GovernanceFlags.tsx'), loadMonitoringMessages()]);
+  return { default: module.GovernanceFlags };
+});
+
+/** A cooperative's public profile: key facts, health card, officers, obligations, flags, filings. */
 export function CooperativePage() {
   const { key = '' } = useParams();
   const { t } = useTranslation();
@@ -166,6 +175,11 @@ function Profile({ coop }: { coop: CooperativeProfile }) {
           <Section id="obligations" title={t('profile.obligations')}>
             <Obligations obligations={coop.obligations} />
           </Section>
+          {coop.legalId && (
+            <Suspense fallback={null}>
+              <GovernanceFlags legalId={coop.legalId} />
+            </Suspense>
+          )}
           <Section id="filings" title={t('profile.filings')}>
             <Filings items={coop.filingHistory} />
           </Section>

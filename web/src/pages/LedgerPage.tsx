@@ -25,6 +25,7 @@ import {
   ledgerHeadQuery,
   ledgerKeysQuery,
 } from '../api/ledger.ts';
+import { alertsLink, rulesQuery } from '../api/monitoring.ts';
 import { myCooperativesQuery } from '../api/private-queries.ts';
 import { profileQuery } from '../api/queries.ts';
 import type { CooperativeProfile, Me } from '../api/types.ts';
@@ -193,7 +194,12 @@ function Ledger({
       <Typography variant="h1" sx={{ mb: 2 }}>
         {t('ledger.title')}
       </Typography>
-      <Typography sx={{ mb: 4, maxWidth: '44rem' }}>{t('ledger.feed.lead')}</Typography>
+      <Typography sx={{ mb: 2, maxWidth: '44rem' }}>{t('ledger.feed.lead')}</Typography>
+      <Typography sx={{ mb: 4 }}>
+        <Link component={RouterLink} to={alertsLink(legalId)} data-testid="ledger-alerts-link">
+          {t('ledger.feed.alertsLink')}
+        </Link>
+      </Typography>
       {forms && <BooksLinks legalId={legalId} access={access} />}
 
       <Section id="checkpoint-title" title={t('ledger.feed.checkpointTitle')}>
@@ -536,7 +542,11 @@ function Feed({
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = filtersFrom(searchParams);
   const params = paramsOf(filters).toString();
-  const feed = useInfiniteQuery({ ...ledgerEntriesQuery(legalId, params) });
+  // `?entry=12` (a link to one entry, from an alert): the feed starts at that entry.
+  const atText = searchParams.get('entry') ?? '';
+  const at = /^\d{1,15}$/.test(atText) ? Number(atText) : null;
+  const feed = useInfiniteQuery({ ...ledgerEntriesQuery(legalId, params, at) });
+  const rules = useQuery(rulesQuery);
   const forbidden = isForbidden(feed.error);
   useEffect(() => {
     if (forbidden) onRefused();
@@ -571,19 +581,23 @@ function Feed({
       }
     }
     const approvalsShown = filters.kinds.length === 0 || filters.kinds.includes('payment.approved');
-    return { bySubject, approvals, approvalsShown };
-  }, [checked, filters.kinds]);
+    const ruleTitles = new Map((rules.data?.items ?? []).map((r) => [r.id, r.title]));
+    const alertHref = (alertId: number) => alertsLink(legalId, alertId);
+    return { bySubject, approvals, approvalsShown, ruleTitles, alertHref };
+  }, [checked, filters.kinds, rules.data, legalId]);
 
-  // `#entry-12` (the link of a receipt): scroll to that entry once it has loaded.
+  // `#entry-12` (the link of a receipt) or `?entry=12`: scroll to that entry once it has loaded.
   const { hash } = useLocation();
+  const target = hash.startsWith('#entry-') ? hash : at !== null ? `#entry-${at}` : '';
   const [scrolledTo, setScrolledTo] = useState('');
   useEffect(() => {
-    if (!hash.startsWith('#entry-') || scrolledTo === hash || checked.length === 0) return;
-    const target = document.getElementById(hash.slice(1));
-    if (!target) return;
-    target.scrollIntoView({ block: 'start' });
-    setScrolledTo(hash);
-  }, [hash, scrolledTo, checked.length]);
+    if (target === '' || scrolledTo === target || checked.length === 0) return;
+    const element = document.getElementById(target.slice(1));
+    if (!element) return;
+    element.scrollIntoView({ block: 'start' });
+    element.focus({ preventScroll: true });
+    setScrolledTo(target);
+  }, [target, scrolledTo, checked.length]);
 
   const failed = checked.filter((c) => !c.verdict.ok).length;
   const badFilter = isFieldProblem(feed.error) ? feed.error : null;
@@ -624,9 +638,34 @@ function Feed({
                   ? t('ledger.feed.someFailed', { count: failed, n: format.number(failed) })
                   : t('ledger.feed.allVerified', { count: checked.length, n: format.number(checked.length) })}
               </Typography>
+              {at !== null && (
+                <Box
+                  data-testid="feed-at-entry"
+                  sx={{
+                    mb: 2,
+                    p: 1.5,
+                    backgroundColor: colours.panel,
+                    display: 'flex',
+                    flexWrap: 'wrap',
+                    columnGap: 2,
+                  }}
+                >
+                  <span>{t('ledger.feed.atEntry', { n: format.number(at) })}</span>
+                  <Link component={RouterLink} to={{ search: params }} data-testid="feed-newest">
+                    {t('ledger.feed.newest')}
+                  </Link>
+                </Box>
+              )}
               <Box component="ol" data-testid="ledger-feed" sx={{ listStyle: 'none', m: 0, p: 0 }}>
                 {checked.map((c) => (
-                  <EntryCard key={c.item.index} legalId={legalId} checked={c} ctx={ctx} access={access} />
+                  <EntryCard
+                    key={c.item.index}
+                    legalId={legalId}
+                    checked={c}
+                    ctx={ctx}
+                    access={access}
+                    targeted={target === `#entry-${c.item.index}`}
+                  />
                 ))}
               </Box>
               {feed.hasNextPage && (
@@ -760,11 +799,14 @@ function EntryCard({
   checked,
   ctx,
   access,
+  targeted = false,
 }: {
   legalId: string;
   checked: Checked;
   ctx: FeedContext;
   access: LedgerAccess;
+  /** The entry a link points at (`?entry=` or `#entry-`): marked, and focused once shown. */
+  targeted?: boolean;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -793,15 +835,24 @@ function EntryCard({
       data-index={item.index}
       data-kind={body?.kind ?? item.kind}
       data-state={verdict.ok ? 'verified' : 'failed'}
+      data-targeted={targeted ? 'true' : undefined}
       aria-labelledby={headingId}
+      aria-current={targeted ? 'true' : undefined}
+      tabIndex={targeted ? -1 : undefined}
       sx={{
-        border: `1px solid ${colours.border}`,
+        border: targeted ? `3px solid ${colours.brand}` : `1px solid ${colours.border}`,
         borderInlineStart: `6px solid ${verdict.ok ? colours.green : colours.red}`,
         p: { xs: 1.5, sm: 2 },
         mb: 2,
         backgroundColor: verdict.ok ? '#fff' : colours.redBg,
+        scrollMarginTop: '1rem',
       }}
     >
+      {targeted && (
+        <Typography variant="body2" sx={{ fontWeight: 700, color: colours.brand, mb: 0.5 }}>
+          {t('ledger.feed.target')}
+        </Typography>
+      )}
       <Box
         sx={{
           display: 'flex',

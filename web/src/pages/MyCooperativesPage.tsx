@@ -7,6 +7,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { isUnauthorized } from '../api/client.ts';
+import { alertsLink, alertsQuery } from '../api/monitoring.ts';
 import { myCooperativesQuery } from '../api/private-queries.ts';
 import { profileQuery } from '../api/queries.ts';
 import type { CooperativeProfile, MyCooperative } from '../api/types.ts';
@@ -204,6 +205,9 @@ function CooperativeCard({
                     {t('ledger.feed.link')}
                   </Link>
                 </li>
+                <li>
+                  <AlertsLink legalId={coop.legalId} />
+                </li>
                 {bookForms.map((form) => (
                   <li key={form}>
                     <Link component={RouterLink} to={`/cooperatives/${coop.legalId}/books/${form}`}>
@@ -238,6 +242,31 @@ function CooperativeCard({
         </Grid>
       </Grid>
     </Box>
+  );
+}
+
+/** «هشدارها و امتیاز ریسک», with how many alerts are open and the score once they are in. */
+function AlertsLink({ legalId }: { legalId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const alerts = useQuery(alertsQuery(legalId));
+  const open = alerts.data?.items.filter((a) => a.status === 'open').length ?? 0;
+
+  return (
+    <>
+      <Link component={RouterLink} to={alertsLink(legalId)} data-testid="my-alerts-link">
+        {t('ledger.alertsLink')}
+      </Link>
+      {alerts.data && (
+        <Box component="span" data-testid="my-alerts-summary" sx={{ display: 'block', fontSize: '0.95rem' }}>
+          {t('mine.alertsSummary', {
+            count: open,
+            n: format.number(open),
+            score: format.number(alerts.data.risk.score),
+          })}
+        </Box>
+      )}
+    </>
   );
 }
 

@@ -126,6 +126,7 @@ export function SupervisionPage() {
       region={region}
       needsProvince={needsProvince}
       results={results}
+      officer={me.staffRoles.some((r) => r.role === 'officer')}
     />
   );
 }
@@ -135,11 +136,14 @@ function SupervisionView({
   region,
   needsProvince,
   results,
+  officer,
 }: {
   params: URLSearchParams;
   region: Region;
   needsProvince: boolean;
   results: UseQueryResult<SupervisionResult>;
+  /** A ministry officer (the risk dashboard is theirs; an administrator's list has no region). */
+  officer: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -268,9 +272,21 @@ function SupervisionView({
       <Typography variant="h1" sx={{ mb: 1 }}>
         {t('supervision.title')}
       </Typography>
-      <Typography data-testid="region" sx={{ mb: 3, fontSize: '1.15rem', color: colours.secondaryText }}>
+      <Typography data-testid="region" sx={{ mb: 2, fontSize: '1.15rem', color: colours.secondaryText }}>
         {regionName || t('supervision.lead')}
       </Typography>
+      {officer && (
+        <Typography sx={{ mb: 3 }}>
+          <Link
+            component={RouterLink}
+            to="/supervision/risk"
+            data-testid="risk-link"
+            sx={{ fontWeight: 700 }}
+          >
+            {t('supervision.riskLink')}
+          </Link>
+        </Typography>
+      )}
       {needsProvince ? (
         <Box
           component="form"
