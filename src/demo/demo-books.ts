@@ -12,6 +12,7 @@ import { addDays, fiscalYearOf } from '../calendar/index.ts';
 import type { Context } from '../context/context.ts';
 import { runWrite } from '../context/write.ts';
 import { listOfficers } from '../governance/governance.repository.ts';
+import { holidaysBetween, isFriday } from '../monitoring/holidays.ts';
 import * as repo from './demo.repository.ts';
 import { createIdentifierSource } from './demo-identifiers.ts';
 
@@ -25,7 +26,13 @@ export async function seedDemoBooks(ctx: Context, legalId: string): Promise<numb
   const coop = await repo.findCooperativeForBooks(ctx.db, legalId);
   if (!coop) return 0;
   const today = ctx.clock.today();
-  const day = (n: number) => addDays(today, -n);
+  const holidays = holidaysBetween(addDays(today, -400), today);
+  /** `n` days ago, moved back to a working day (not a Friday or an official holiday). */
+  const day = (n: number) => {
+    let d = addDays(today, -n);
+    while (isFriday(d) || holidays.has(d)) d = addDays(d, -1);
+    return d;
+  };
   const directors = await listCurrentDirectors(ctx.db, coop.id, today);
   const officers = await listOfficers(ctx.db, coop.id);
   const managerId = await repo.currentOfficerPersonId(ctx.db, coop.id, 'managing_director', today);

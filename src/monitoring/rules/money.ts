@@ -126,7 +126,7 @@ function median(xs: readonly number[]): number {
  * population of the digit tests: payments that carry an invoice reference, less the agreed or
  * computed sums that repeat (wages, rent, loans and advances, dividends, taxes and contributions
  * computed from payroll or sales). Those say nothing about invention and would swamp the tests
- * with the same few figures (Nigrini, "Benford's Law", 2012, ch. 5: the tests suit transactional
+ * with the same few figures (Nigrini, "Benford's Law", 2012: the digit tests suit transactional
  * data, not assigned or fixed amounts).
  */
 const FIXED_SUM_CATEGORIES: ReadonlySet<string> = new Set([
@@ -315,7 +315,12 @@ export const splitPayments: Rule<{ windowDays: number; minParts: number }> = {
         eligible: (p: BooksPayment) => !citesResolution(p),
       },
     ];
-    const byPayee = groupBy(outgoing(books), payeeKey);
+    // One purchase split in parts: the same payee and the same kind of spending. Wages are not
+    // approved payment by payment (a wage and an advance on one day are not a split).
+    const byPayee = groupBy(
+      outgoing(books).filter((p) => p.category !== 'wages'),
+      (p) => `${payeeKey(p)}|${p.category}`,
+    );
     const used = new Set<number>();
     const findings: Finding[] = [];
     for (const c of controls) {
@@ -609,7 +614,7 @@ export function effectiveSampleSize(payments: readonly BooksPayment[]): number {
   return n / (1 + (n0 - 1) * rho);
 }
 
-/** Nigrini's first-digit conformity ranges for the MAD (Nigrini 2012, table 7.1). */
+/** Nigrini's conformity ranges for the first-digit MAD (Benford's Law, 2012). */
 function conformity(mad: number): { fa: string; en: string } {
   if (mad <= 0.006) return { fa: 'همخوانی نزدیک', en: 'close conformity' };
   if (mad <= 0.012) return { fa: 'همخوانی پذیرفتنی', en: 'acceptable conformity' };
@@ -631,8 +636,8 @@ export const benfordFirstDigit: Rule<{ minPayments: number; madThreshold: number
     en: "The mean absolute deviation of the first digits of {count} payments from Benford's law is {mad} ({conformityEn}; limit {threshold}). The digit {digit} starts {observed}% of the amounts, against {expected}% expected.",
   },
   basis: {
-    fa: 'رقم نخست مبالغ طبیعی از قانون بنفورد پیروی می‌کند؛ مرزهای میانگین انحراف مطلق از نیگرینی (۰٫۰۰۶، ۰٫۰۱۲، ۰٫۰۱۵) و تنها با شمار کافی پرداخت',
-    en: "First digits of natural amounts follow Benford's law; Nigrini's MAD ranges (0.006, 0.012, 0.015), only with enough payments",
+    fa: 'رقم نخست مبالغ فاکتورها از قانون بنفورد پیروی می‌کند؛ مرزهای میانگین انحراف مطلق از نیگرینی (۰٫۰۰۶، ۰٫۰۱۲، ۰٫۰۱۵)، تنها با شمار کافی پرداخت و فراتر از آنچه تصادف با این شمار پرداخت به این شمار گیرنده پدید می‌آورد',
+    en: "First digits of invoice amounts follow Benford's law; Nigrini's MAD ranges (0.006, 0.012, 0.015), only with enough payments and beyond what chance gives with this many payments to this many payees",
   },
   thresholds: z
     .object({
@@ -719,8 +724,8 @@ export const outflowSpike: Rule<{
     en: 'Payments in month {month} (those citing a resolution aside) total {total} rials: {ratio} times the median of the {months} months before ({median} rials), a robust z-score of {z}.',
   },
   basis: {
-    fa: 'امتیاز z اصلاح‌شده ۰٫۶۷۴۵(x − میانه)/MAD با مرز ۳٫۵ (ایگلویچ و هوگلین)؛ پرداخت‌های مصوب هیئت‌مدیره یا مجمع (خرید تجهیزات، قراردادها) ذاتاً یکباره‌اند و کنار گذاشته می‌شوند',
-    en: 'Modified z-score 0.6745(x − median)/MAD with the 3.5 cut-off (Iglewicz and Hoaglin); payments the board or assembly decided (equipment, contracts) are lumpy by nature and left out',
+    fa: 'امتیاز z اصلاح‌شده ۰٫۶۷۴۵(x − میانه)/MAD با مرز ۳٫۵ (ایگلویچ و هوگلین) و چند برابر میانهٔ ماه‌ها؛ پرداخت‌های مصوب هیئت‌مدیره یا مجمع (خرید تجهیزات، قراردادها) ذاتاً یکباره‌اند و کنار گذاشته می‌شوند',
+    en: 'Modified z-score 0.6745(x − median)/MAD with the 3.5 cut-off (Iglewicz and Hoaglin), and a multiple of the median month; payments the board or assembly decided (equipment, contracts) are lumpy by nature and left out',
   },
   thresholds: z
     .object({
@@ -748,7 +753,7 @@ export const outflowSpike: Rule<{
       if (med <= 0 || x < t.minRatio * med) continue;
       const mad = median(prior.map((v) => Math.abs(v - med)));
       const meanAd = prior.reduce((s, v) => s + Math.abs(v - med), 0) / prior.length;
-      // MAD is 0 when most months are equal: Iglewicz and Hoaglin fall back on the mean deviation.
+      // MAD is 0 when most months are equal: the usual fallback is the mean absolute deviation × √(π/2).
       const score = mad > 0 ? (0.6745 * (x - med)) / mad : meanAd > 0 ? (x - med) / (1.253314 * meanAd) : 0;
       if (score <= t.zThreshold) continue;
       const month = first + i;
