@@ -5,6 +5,7 @@ import Link from '@mui/material/Link';
 import Pagination from '@mui/material/Pagination';
 import PaginationItem from '@mui/material/PaginationItem';
 import Typography from '@mui/material/Typography';
+import { BarChart as XBarChart } from '@mui/x-charts/BarChart';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -126,6 +127,7 @@ function Dashboard({ risk }: { risk: RiskByRegion }) {
         title={t('monitoring.dashboard.byProvince')}
         hint={t('monitoring.dashboard.byProvinceHint')}
         bars={byProvince}
+        chart
       />
       {chosenRow && (
         <Drill
@@ -155,7 +157,19 @@ function Dashboard({ risk }: { risk: RiskByRegion }) {
 }
 
 /** A horizontal bar chart as a list: each bar's label, its score (visible) and its facts. */
-function BarChart({ id, title, hint, bars }: { id: string; title: string; hint?: string; bars: Bar[] }) {
+function BarChart({
+  id,
+  title,
+  hint,
+  bars,
+  chart = false,
+}: {
+  id: string;
+  title: string;
+  hint?: string;
+  bars: Bar[];
+  chart?: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const max = Math.max(1, ...bars.map((b) => b.score));
@@ -183,6 +197,26 @@ function BarChart({ id, title, hint, bars }: { id: string; title: string; hint?:
         {title}
       </Typography>
       {hint && <Typography sx={{ mb: 2, color: colours.secondaryText }}>{hint}</Typography>}
+      {chart && bars.length > 0 && (
+        // The picture (MUI X Charts); the list below says the same in words, for every reader.
+        <Box aria-hidden="true" inert data-testid={`${id}-chart`} sx={{ direction: 'ltr', mb: 2 }}>
+          <XBarChart
+            layout="horizontal"
+            height={Math.max(160, 34 * bars.length + 60)}
+            margin={{ left: 8, right: 24 }}
+            yAxis={[{ scaleType: 'band', data: bars.map((b) => b.label), width: 150 }]}
+            xAxis={[{ valueFormatter: (v: number) => format.number(v) }]}
+            series={[
+              {
+                data: bars.map((b) => b.score),
+                color: colours.link,
+                valueFormatter: (v: number | null) => (v === null ? '' : format.number(v)),
+              },
+            ]}
+            hideLegend
+          />
+        </Box>
+      )}
       <Box
         component="ol"
         aria-labelledby={`${id}-title`}
