@@ -156,8 +156,11 @@ export async function syncAlerts(ctx: Context, cooperativeId: number, findings: 
         fa: fillTemplate(rule.explanation.fa, f.params),
         en: fillTemplate(rule.explanation.en, f.params),
       };
+      // In-app for every alert; SMS and e-mail too for high-severity ones (each person's
+      // preferences decide, src/notifications/preferences.ts).
+      const channels = rule.severity === 'high' ? (['inapp', 'sms', 'email'] as const) : (['inapp'] as const);
       for (const personId of await audienceOf(tx, cooperativeId, rule.public)) {
-        await notifyPerson(tx, { personId, kind: 'alert', subject: rule.title, body, channels: ['inapp'] });
+        await notifyPerson(tx, { personId, kind: 'alert', subject: rule.title, body, channels });
       }
     }
     for (const [k, alert] of existing) {

@@ -8,6 +8,7 @@ import {
   recordMembership,
   runWrite,
 } from '../../test/factories/registry.ts';
+import { createTestAccount } from '../../test/helpers/auth.ts';
 import { createTestContext } from '../../test/helpers/test-context.ts';
 import { type Actor, loadActor } from '../access/index.ts';
 import { recordPayment } from '../books/record-books.ts';
@@ -89,8 +90,28 @@ describe('monitoring a cooperative', () => {
       paidOn: '1405/08/10',
       category: 'services',
     });
+    const memberPerson = await createTestAccount(ctx, {
+      nationalCode: NATIONAL_CODES[5],
+      firstName: 'نرگس',
+      lastName: 'کاظمی',
+      mobile: '09127654321',
+    });
     const drained = await drainQueue(ctx);
     expect(drained.cooperatives).toBe(1);
+    // The member (who has an account) is told: in-app for every alert, by SMS too for high ones.
+    const told = await ctx.db
+      .selectFrom('outbox')
+      .select(['channel', 'subject_fa'])
+      .where('person_id', '=', memberPerson)
+      .where('kind', '=', 'alert')
+      .execute();
+    expect(told.filter((m) => m.channel === 'inapp').length).toBeGreaterThanOrEqual(2);
+    expect(
+      told.some((m) => m.channel === 'sms' && m.subject_fa === 'مجمع عمومی سالانه برگزار نشده است'),
+    ).toBe(true);
+    expect(told.some((m) => m.channel === 'sms' && m.subject_fa === 'پرداخت بدون مصوبه یا ردیف بودجه')).toBe(
+      false,
+    );
     const body = await alertsOf();
     const rules = body.items.map((a: { ruleId: string }) => a.ruleId);
     expect(rules).toContain('gov.annual_assembly_overdue');
