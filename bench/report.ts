@@ -2,6 +2,8 @@ import type { Dataset, Size } from './dataset.ts';
 import type { ClientSettings, ScenarioResult } from './http-bench.ts';
 import type { ImportResult } from './import-bench.ts';
 import { LEDGER_ENTRIES, type LedgerEngineResult, type LedgerResult } from './ledger-bench.ts';
+import type { MonitoringResult } from './monitoring/scan-bench.ts';
+import { MONITORING_GOAL_RATIO, monitoringGoals, monitoringSection } from './monitoring/scan-report.ts';
 import type { RequestSamples } from './samples.ts';
 
 export type Machine = {
@@ -29,6 +31,7 @@ export type BenchReport = {
   scenarios: ScenarioResult[];
   importResult: ImportResult | null;
   ledger: LedgerResult | null;
+  monitoring: MonitoringResult | null;
 };
 
 /** DESIGN.md "Performance goals" for the registry. */
@@ -121,6 +124,8 @@ export function checkGoals(report: BenchReport): GoalCheck[] {
       });
     }
   }
+
+  if (report.monitoring) checks.push(...monitoringGoals(report.monitoring));
 
   return checks;
 }
@@ -315,6 +320,7 @@ export function renderReport(report: BenchReport): string {
   }
 
   if (report.ledger) out.push(...ledgerSection(report.ledger));
+  if (report.monitoring) out.push(...monitoringSection(report.monitoring));
 
   const checks = checkGoals(report);
   if (checks.length > 0) {
@@ -326,6 +332,9 @@ export function renderReport(report: BenchReport): string {
     out.push('- Bulk import: ≥ 50% of raw SQLite prepared-insert speed.');
     out.push(
       `- Ledger: ≥ ${int(GOALS.ledgerAppendsPerSec)} appends/s with tree update (entries committed in batches of 100), inclusion proof < ${GOALS.inclusionProofMs} ms (checked at p99), full verify near SHA-256 speed (checked as ≥ ${pct(GOALS.verifyToSha256)} of the throughput of SHA-256 alone over the same bodies, in the same run).`,
+    );
+    out.push(
+      `- Monitoring full scan: the money rules over 10 million entries within ${MONITORING_GOAL_RATIO}× of DuckDB running the same rules as SQL (routine runs use 1 million; checked against DuckDB's query time, wall-clock, same run, same findings).`,
     );
     if (dataset && dataset.size !== 'full') {
       out.push(
@@ -353,7 +362,14 @@ export function renderReport(report: BenchReport): string {
 const GOALS_HEADING = '## Goals';
 const KEPT = '_Kept from an earlier run';
 /** Where each section goes in the file, by the start of its heading. */
-const SECTION_ORDER = ['## Dataset', '## HTTP', '## Bulk import', '## Ledger', GOALS_HEADING];
+const SECTION_ORDER = [
+  '## Dataset',
+  '## HTTP',
+  '## Bulk import',
+  '## Ledger',
+  '## Monitoring',
+  GOALS_HEADING,
+];
 
 type Section = { heading: string; lines: string[] };
 
@@ -387,10 +403,10 @@ export function mergeWithPrevious(current: string, previous: string): string {
   const meta = (prefix: string) =>
     prev.head.find((l) => l.startsWith(prefix))?.slice(2) ?? `${prefix.slice(2)} ?`;
   const note = `${KEPT} (${[meta('- Date (UTC):'), meta('- Command:'), meta('- Machine:'), meta('- Node')].join('; ')}): not measured by this one._`;
-  const headings = new Set(cur.sections.map((s) => s.heading.split(':')[0]));
-  const kept = prev.sections.filter(
-    (s) => !s.heading.startsWith(GOALS_HEADING) && !headings.has(s.heading.split(':')[0]),
-  );
+  // Whole headings: sections written by other scripts share a prefix (`## Ledger: tamper and
+  // locate`, `## Monitoring: precision and recall per rule`) and must survive a partial run.
+  const headings = new Set(cur.sections.map((s) => s.heading));
+  const kept = prev.sections.filter((s) => !s.heading.startsWith(GOALS_HEADING) && !headings.has(s.heading));
   if (kept.length === 0) return current;
   const sections = [
     ...cur.sections,

@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: builds (or reuses) the benchmark dataset, measures the public profile and
  * search against a bare Fastify + better-sqlite3 primary-key read, measures the CSV import
- * against raw prepared INSERTs, measures the transparency ledger (appends, proofs, verification),
- * and writes bench/RESULTS.md. See bench/README.md.
+ * against raw prepared INSERTs, measures the transparency ledger (appends, proofs, verification)
+ * and the monitoring scan against DuckDB, and writes bench/RESULTS.md. See bench/README.md.
  *
  *   npm run bench                       full size (100,000 cooperatives / 3,000,000 memberships)
  *   npm run bench -- --size small       quick check (2,000 / 40,000)
@@ -25,6 +25,7 @@ import {
 } from './http-bench.ts';
 import { type ImportResult, runImportBench } from './import-bench.ts';
 import { LEDGER_ENTRIES, type LedgerResult, runLedgerBench } from './ledger-bench.ts';
+import { MONITORING_PAYMENTS, type MonitoringResult, runMonitoringBench } from './monitoring/scan-bench.ts';
 import { type BenchReport, checkGoals, mergeWithPrevious, renderReport } from './report.ts';
 import { drawSamples, type RequestSamples } from './samples.ts';
 
@@ -37,6 +38,7 @@ const SCENARIOS = [
   'list-province',
   'import',
   'ledger',
+  'monitoring',
 ] as const;
 type ScenarioName = (typeof SCENARIOS)[number];
 const IMPORT_ROWS: Record<Size, number> = { full: 50_000, ci: 20_000, small: 2_000 };
@@ -79,6 +81,7 @@ function options() {
       seed: { type: 'string', default: env.BENCH_SEED },
       'import-rows': { type: 'string', default: env.BENCH_IMPORT_ROWS },
       'ledger-entries': { type: 'string', default: env.BENCH_LEDGER_ENTRIES },
+      'monitoring-payments': { type: 'string', default: env.BENCH_MONITORING_PAYMENTS },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -95,6 +98,7 @@ function options() {
         '  --seed <n>               dataset and request seed (default 1)',
         '  --import-rows <n>        cooperatives in the import CSV (default: 50,000 full, 20,000 ci, 2,000 small)',
         '  --ledger-entries <n>     ledger entries appended (default: 200,000 full, 20,000 ci, 5,000 small)',
+        '  --monitoring-payments <n> payments the monitoring scan reads (default: 10,000,000 full, 1,000,000 ci, 100,000 small)',
         '',
       ].join('\n'),
     );
@@ -116,6 +120,13 @@ function options() {
       LEDGER_ENTRIES[size],
       100,
       2_000_000,
+    ),
+    monitoringPayments: intOption(
+      'monitoring-payments',
+      values['monitoring-payments'],
+      MONITORING_PAYMENTS[size],
+      10_000,
+      20_000_000,
     ),
     client: {
       connections: intOption('connections', values.connections, 50, 1, MAX_CONNECTIONS),
@@ -191,15 +202,16 @@ async function main(): Promise<void> {
   log(`bench: size ${opts.size}, seed ${opts.seed}, ${machine.cores} × ${machine.cpu}, Node ${machine.node}`);
 
   const wants = (name: ScenarioName) => opts.only === undefined || opts.only === name;
-  // The ledger scenario writes its own fresh databases; every other one reads the dataset.
-  const dataset = SCENARIOS.some((s) => s !== 'ledger' && wants(s))
+  // The ledger and monitoring scenarios write their own databases; every other one reads the dataset.
+  const ownData = (s: ScenarioName) => s === 'ledger' || s === 'monitoring';
+  const dataset = SCENARIOS.some((s) => !ownData(s) && wants(s))
     ? await prepareDataset(opts.size, opts.seed, TODAY, log)
     : null;
 
   const baseline: ScenarioResult[] = [];
   const scenarios: ScenarioResult[] = [];
   let samples: RequestSamples | null = null;
-  const selected = SCENARIOS.filter((s) => s !== 'import' && s !== 'ledger').filter(wants);
+  const selected = SCENARIOS.filter((s) => s !== 'import' && !ownData(s)).filter(wants);
   if (dataset && selected.length > 0) {
     samples = drawSamples(dataset.file, opts.seed, SAMPLE_PATHS);
     const app = appScenarios(samples).filter((s) => wants(s.name));
@@ -253,6 +265,10 @@ async function main(): Promise<void> {
   let ledger: LedgerResult | null = null;
   if (wants('ledger')) ledger = await runLedgerBench(opts.ledgerEntries, opts.seed, TODAY, log);
 
+  let monitoring: MonitoringResult | null = null;
+  if (wants('monitoring'))
+    monitoring = await runMonitoringBench(opts.size, opts.monitoringPayments, opts.seed, TODAY, log);
+
   const report: BenchReport = {
     startedAt,
     finishedAt: new Date(),
@@ -266,6 +282,7 @@ async function main(): Promise<void> {
     scenarios,
     importResult,
     ledger,
+    monitoring,
   };
   const resultsFile = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
   // A partial run keeps the sections of the previous file that it did not measure.
