@@ -340,6 +340,14 @@ describe('recording the books', () => {
         })
       ).statusCode,
     ).toBe(201);
+    // The register counts the report as filed: its obligation (and its red flag) are met.
+    const filed = await ctx.db
+      .selectFrom('filings')
+      .select(['kind', 'fiscal_year'])
+      .where('cooperative_id', '=', coopId)
+      .where('kind', '=', 'inspector_report')
+      .execute();
+    expect(filed).toEqual([{ kind: 'inspector_report', fiscal_year: 1404 }]);
     expect(
       (
         await post('member', 'inspector-reports', {

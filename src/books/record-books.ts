@@ -4,6 +4,7 @@ import type { Write } from '../context/write.ts';
 import type { Executor } from '../db/database.ts';
 import { AppError, type FieldError } from '../errors/app-error.ts';
 import { fieldError } from '../errors/field-messages.ts';
+import { recordFiling } from '../governance/record-governance.ts';
 import { type Logged, logSubject } from '../ledger/append.ts';
 import { findEntry } from '../ledger/ledger.repository.ts';
 import * as registry from '../registry/registry.repository.ts';
@@ -310,7 +311,16 @@ export const recordStatement: Write<StatementInput, Recorded> = {
       created_at: ctx.clock.now().toISOString(),
     });
 
-    return { id, ...(await logSubject(tx, ctx, `statement:${id}`)) };
+    const logged = await logSubject(tx, ctx, `statement:${id}`);
+    // The register counts the statements as filed (the obligations and their flags read filings).
+    await recordFiling.apply(tx, ctx, {
+      cooperativeLegalId: v.cooperativeLegalId,
+      kind: 'annual_statements',
+      fiscalYear: v.fiscalYear,
+      filedOn: v.approvedOn ?? ctx.clock.today(),
+    });
+
+    return { id, ...logged };
   },
 };
 
@@ -329,7 +339,15 @@ export const recordInspectorReport: Write<InspectorReportInput, Recorded> = {
       created_at: ctx.clock.now().toISOString(),
     });
 
-    return { id, ...(await logSubject(tx, ctx, `inspector_report:${id}`)) };
+    const logged = await logSubject(tx, ctx, `inspector_report:${id}`);
+    await recordFiling.apply(tx, ctx, {
+      cooperativeLegalId: v.cooperativeLegalId,
+      kind: 'inspector_report',
+      fiscalYear: v.fiscalYear,
+      filedOn: v.reportedOn,
+    });
+
+    return { id, ...logged };
   },
 };
 

@@ -37,8 +37,8 @@ describe('tamper and locate', () => {
     expect(report.outcomes.filter((o) => !o.located).map(describeCase)).toEqual([]);
     // the edits reached the log's rows, the business rows behind them and the private identifiers
     const tables = new Set(report.outcomes.map((o) => o.case.table));
-    for (const t of ['ledger_entries', 'ledger_secrets', 'memberships', 'officers'])
-      expect(tables).toContain(t);
+    for (const t of ['ledger_entries', 'ledger_secrets']) expect(tables).toContain(t);
+    expect([...tables].filter((t) => !t.startsWith('ledger_')).length).toBeGreaterThanOrEqual(3);
     if (CASES >= 200) expect(tables.size).toBeGreaterThanOrEqual(10);
     // and every edit was undone
     expect((await verifyLog(ctx, coop.cooperativeId)).problems).toEqual([]);
