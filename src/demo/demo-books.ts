@@ -191,13 +191,15 @@ export async function seedDemoBooks(ctx: Context, legalId: string): Promise<numb
     approvedOn: day(100),
   });
   if (inspectorId) {
+    // The report on the year before last; last year's has not come in — a public governance flag
+    // the demo shows on the profile.
     await write(recordInspectorReport as never, {
       ...scope,
       actorPersonId: inspectorId,
-      fiscalYear: lastYear,
+      fiscalYear: lastYear - 1,
       opinion: 'qualified',
       summary: 'صورت‌های مالی به‌جز موجودی انبار که شمارش نشد، وضع مالی تعاونی را درست نشان می‌دهد.',
-      reportedOn: day(105),
+      reportedOn: day(380),
     });
   }
   const member = await repo.firstMemberNo(ctx.db, coop.id);
