@@ -143,3 +143,47 @@ export async function expectPersianDigitsOnly(page: Page, label: string): Promis
   const latin = text.match(/.{0,20}[0-9]+.{0,20}/g) ?? [];
   expect(latin, `Latin digits on ${label}`).toEqual([]);
 }
+
+/** Errors the page raised or logged (failed resource loads aside), collected as they come. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      errors.push(message.text());
+    }
+  });
+  return errors;
+}
+
+/**
+ * The page as it is now: photographed, then checked with axe (zero serious or critical
+ * violations) and for sideways scrolling.
+ */
+export async function photograph(page: Page, name: string, viewport: ViewportName): Promise<void> {
+  await settle(page);
+  await screenshot(page, name, viewport);
+  await expectAccessible(page, `${name} (${viewport})`);
+  // Nothing wider than a phone: a page that scrolls sideways is zoomed out and hard to use.
+  const overflow = await inPage<number>(
+    page,
+    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+  );
+  expect(overflow, `${name} (${viewport}) is wider than the screen`).toBeLessThanOrEqual(0);
+}
+
+/**
+ * Waits until the app shows `path` (exactly, or matching a pattern) and its page has settled.
+ * Polled: the app navigates in the page (pushState), which waitForURL does not always see.
+ */
+export async function arrived(page: Page, path: string | RegExp): Promise<void> {
+  const at = () => new URL(page.url()).pathname;
+  if (typeof path === 'string') await expect.poll(at, { timeout: 15_000 }).toBe(path);
+  else await expect.poll(at, { timeout: 15_000 }).toMatch(path);
+  // The address changes first; the new page shows when the layout says it is on it.
+  await page.locator(`main[data-path="${at()}"]`).waitFor();
+  await settle(page);
+}
+
+/** The page's main heading. */
+export const heading = (page: Page) => textOf(page.locator('main h1').first());

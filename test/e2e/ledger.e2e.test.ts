@@ -5,18 +5,21 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DemoAccount } from '../../src/accounts/index.ts';
 import { toPersianDigits } from '../../src/calendar/index.ts';
 import {
-  expectAccessible,
+  arrived,
+  collectErrors,
   expectPersianDigitsOnly,
+  heading,
   inPage,
   launchBrowser,
   newContext,
   open,
-  screenshot,
+  photograph,
   screenshotOf,
   settle,
   textOf,
   type ViewportName,
 } from './browser.ts';
+import { demoAccount, signInThroughPages } from './demo-sign-in.ts';
 
 const baseUrl = inject('baseUrl');
 const skip = inject('e2eSkip');
@@ -24,52 +27,13 @@ const demoAccounts = inject('demoAccounts');
 const databaseFile = inject('databaseFile');
 
 const LONG = { timeout: 240_000 };
-/** What signed-in.e2e.test.ts changes the board member's and the inspector's password to. */
-const CHANGED_PASSWORD = 'Kooh-Sabalan-4811';
 
-function demo(roleEn: string): DemoAccount {
-  const account = demoAccounts.find((a) => a.role.en === roleEn || a.role.en.startsWith(roleEn));
-  if (!account) throw new Error(`no demo account "${roleEn}"`);
-  return account;
-}
+const demo = (roleEn: string): DemoAccount => demoAccount(demoAccounts, roleEn);
 
 /** Persian (or Arabic) digits back to Latin: what the page shows, as a number. */
 function latinDigits(text: string): string {
   return text.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
 }
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-      errors.push(message.text());
-    }
-  });
-  return errors;
-}
-
-/** Photographed, then axe (no serious or critical violation), and nothing wider than the screen. */
-async function photograph(page: Page, name: string, viewport: ViewportName): Promise<void> {
-  await settle(page);
-  await screenshot(page, name, viewport);
-  await expectAccessible(page, `${name} (${viewport})`);
-  const overflow = await inPage<number>(
-    page,
-    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-  );
-  expect(overflow, `${name} (${viewport}) is wider than the screen`).toBeLessThanOrEqual(0);
-}
-
-async function arrived(page: Page, path: string | RegExp): Promise<void> {
-  const at = () => new URL(page.url()).pathname;
-  if (typeof path === 'string') await expect.poll(at, { timeout: 15_000 }).toBe(path);
-  else await expect.poll(at, { timeout: 15_000 }).toMatch(path);
-  await page.locator(`main[data-path="${at()}"]`).waitFor();
-  await settle(page);
-}
-
-const heading = (page: Page) => textOf(page.locator('main h1').first());
 
 /** One entry of the feed by its index. */
 const entry = (page: Page, index: number): Locator =>
@@ -95,58 +59,7 @@ describe.skipIf(skip !== '')('the transparency ledger in Chromium', () => {
     return { page, errors: collectErrors(page) };
   }
 
-  const mobileOf = (nationalCode: string): string =>
-    (
-      db
-        .prepare(
-          'select a.mobile from accounts a join persons p on p.id = a.person_id where p.national_code = ?',
-        )
-        .get(nationalCode) as { mobile: string }
-    ).mobile;
-
-  async function newestCode(to: string): Promise<{ id: number; code: string } | undefined> {
-    const response = await fetch(`${baseUrl}/api/v1/demo/outbox?to=${encodeURIComponent(to)}&limit=1`);
-    const { items } = (await response.json()) as { items: { id: number; body: { en: string } }[] };
-    const message = items[0];
-    return message ? { id: message.id, code: /(\d{6})/.exec(message.body.en)?.[1] ?? '' } : undefined;
-  }
-
-  /**
-   * Signs in through the pages with the SMS code from the demo outbox. The other browser test
-   * file changes some demo passwords: when the demo password is refused, the changed one is tried.
-   */
-  async function signIn(page: Page, account: DemoAccount): Promise<void> {
-    const mobile = mobileOf(account.nationalCode);
-    for (const password of [account.password, CHANGED_PASSWORD]) {
-      await open(page, '/sign-in');
-      await page.locator('#field-nationalCode').fill(account.nationalCode);
-      await page.locator('#field-password').fill(password);
-      const before = (await newestCode(mobile))?.id ?? 0;
-      await page.getByRole('button', { name: 'ادامه' }).click();
-      const outcome = await Promise.race([
-        page.waitForURL(/\/sign-in\/code/, { timeout: 15_000 }).then(() => 'code' as const),
-        page
-          .getByTestId('error-summary')
-          .waitFor({ timeout: 15_000 })
-          .then(() => 'refused' as const),
-      ]);
-      if (outcome === 'refused') continue;
-      await arrived(page, '/sign-in/code');
-      let code = '';
-      await expect
-        .poll(async () => {
-          const message = await newestCode(mobile);
-          code = message && message.id > before ? message.code : '';
-          return code;
-        })
-        .toMatch(/^\d{6}$/);
-      await page.locator('#field-code').fill(code);
-      await page.getByRole('button', { name: 'ورود', exact: true }).click();
-      await arrived(page, /^\/(me|supervision)$/);
-      return;
-    }
-    throw new Error(`${account.role.en} could not sign in`);
-  }
+  const signIn = (page: Page, account: DemoAccount) => signInThroughPages(page, { baseUrl, db }, account);
 
   beforeAll(async () => {
     browser = await launchBrowser();

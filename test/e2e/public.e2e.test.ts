@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { toPersianDigits } from '../../src/calendar/index.ts';
 import type { CooperativeProfile, SearchResult } from '../../web/src/api/types.ts';
 import {
+  collectErrors,
   expectAccessible,
   expectPersianDigitsOnly,
   inPage,
@@ -32,17 +33,6 @@ async function api<T>(path: string): Promise<T> {
  * Script errors and console errors of a page (a CSP violation shows here). A failed request is
  * not one: the app asks for a cooperative that does not exist and gets its 404 on purpose.
  */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-      errors.push(message.text());
-    }
-  });
-  return errors;
-}
-
 /** Names of the result cards, in order. */
 async function resultNames(page: Page): Promise<string[]> {
   await page.getByTestId('results-count').waitFor();

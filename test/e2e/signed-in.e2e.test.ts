@@ -5,19 +5,23 @@ import type { DemoAccount } from '../../src/accounts/index.ts';
 import { fromJalali, toPersianDigits } from '../../src/calendar/index.ts';
 import type { CooperativeProfile, SearchResult } from '../../web/src/api/types.ts';
 import {
+  arrived,
+  collectErrors,
   expectAccessible,
   expectPersianDigitsOnly,
+  heading,
   inPage,
   launchBrowser,
   mainText,
   newContext,
   open,
-  screenshot,
+  photograph,
   settle,
   textOf,
   VIEWPORTS,
   type ViewportName,
 } from './browser.ts';
+import { demoAccount } from './demo-sign-in.ts';
 
 const baseUrl = inject('baseUrl');
 const skip = inject('e2eSkip');
@@ -27,11 +31,7 @@ const databaseFile = inject('databaseFile');
 const VIEWPORT_NAMES = Object.keys(VIEWPORTS) as ViewportName[];
 const LONG = { timeout: 240_000 };
 
-function demo(roleEn: string): DemoAccount {
-  const account = demoAccounts.find((a) => a.role.en === roleEn || a.role.en.startsWith(roleEn));
-  if (!account) throw new Error(`no demo account "${roleEn}"`);
-  return account;
-}
+const demo = (roleEn: string): DemoAccount => demoAccount(demoAccounts, roleEn);
 
 async function api<T>(path: string): Promise<T> {
   const response = await fetch(`${baseUrl}/api/v1${path}`);
@@ -61,48 +61,6 @@ async function codeSentTo(to: string, action: () => Promise<void>): Promise<stri
     .toMatch(/^\d{6}$/);
   return code;
 }
-
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-      errors.push(message.text());
-    }
-  });
-  return errors;
-}
-
-/**
- * The page as it is now: photographed, then checked with axe (zero serious or critical
- * violations) and for sideways scrolling.
- */
-async function photograph(page: Page, name: string, viewport: ViewportName): Promise<void> {
-  await settle(page);
-  await screenshot(page, name, viewport);
-  await expectAccessible(page, `${name} (${viewport})`);
-  // Nothing wider than a phone: a page that scrolls sideways is zoomed out and hard to use.
-  const overflow = await inPage<number>(
-    page,
-    'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-  );
-  expect(overflow, `${name} (${viewport}) is wider than the screen`).toBeLessThanOrEqual(0);
-}
-
-/**
- * Waits until the app shows `path` (exactly, or matching a pattern) and its page has settled.
- * Polled: the app navigates in the page (pushState), which waitForURL does not always see.
- */
-async function arrived(page: Page, path: string | RegExp): Promise<void> {
-  const at = () => new URL(page.url()).pathname;
-  if (typeof path === 'string') await expect.poll(at, { timeout: 15_000 }).toBe(path);
-  else await expect.poll(at, { timeout: 15_000 }).toMatch(path);
-  // The address changes first; the new page shows when the layout says it is on it.
-  await page.locator(`main[data-path="${at()}"]`).waitFor();
-  await settle(page);
-}
-
-const heading = (page: Page) => textOf(page.locator('main h1').first());
 
 describe.skipIf(skip !== '')('signed-in pages in Chromium', () => {
   let browser: Browser;
