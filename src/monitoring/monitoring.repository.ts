@@ -114,10 +114,10 @@ export async function listFilingFacts(db: Executor, cooperativeId: number) {
     .execute();
 }
 
+/** A cooperative's payments with how many sign-offs each has (a key lookup per payment, no grouping). */
 export async function listPaymentsWithApprovalCounts(db: Executor, cooperativeId: number) {
   return db
     .selectFrom('payments as p')
-    .leftJoin('payment_approvals as a', 'a.payment_id', 'p.id')
     .select([
       'p.id',
       'p.external_id',
@@ -138,30 +138,14 @@ export async function listPaymentsWithApprovalCounts(db: Executor, cooperativeId
       'p.required_approvals',
       'p.recorded_on',
       'p.created_at',
-      (eb) => eb.fn.count<number>('a.person_id').as('approvals'),
+      (eb) =>
+        eb
+          .selectFrom('payment_approvals as a')
+          .select((a) => a.fn.countAll<number>().as('n'))
+          .whereRef('a.payment_id', '=', 'p.id')
+          .as('approvals'),
     ])
     .where('p.cooperative_id', '=', cooperativeId)
-    .groupBy([
-      'p.id',
-      'p.external_id',
-      'p.direction',
-      'p.party_kind',
-      'p.party_name',
-      'p.party_national_code',
-      'p.party_legal_id',
-      'p.iban',
-      'p.amount_rials',
-      'p.paid_on',
-      'p.category',
-      'p.invoice_ref',
-      'p.budget_line',
-      'p.contract_id',
-      'p.resolution_id',
-      'p.resolution_ref',
-      'p.required_approvals',
-      'p.recorded_on',
-      'p.created_at',
-    ])
     .orderBy('p.paid_on')
     .orderBy('p.id')
     .execute();
