@@ -9,6 +9,7 @@ import { createIdentifierSource } from '../src/demo/demo-identifiers.ts';
 import { appointOfficer, recordMembership } from '../src/governance/record-governance.ts';
 import { buildApp } from '../src/http/app.ts';
 import { findPersonId } from '../src/people/index.ts';
+import { startRequest, submitRequest } from '../src/services/requests.ts';
 import { buildCooperative } from './factories/registry.ts';
 import { createTestAccount, FAST_ACCOUNTS, signIn, TEST_ORIGIN, TEST_PASSWORD } from './helpers/auth.ts';
 import { createTestContext } from './helpers/test-context.ts';
@@ -33,7 +34,13 @@ type Spec =
   /** Ministry officers of any scope, and administrators (national). */
   | { kind: 'officers' }
   | { kind: 'demo' }
-  | { kind: 'sign-in flow'; body: object };
+  | { kind: 'sign-in flow'; body: object }
+  /**
+   * A route on one service request (`{code}`): the member's complaint about A to the ministry.
+   * Anonymous 401; everyone but the applicant and the officers whose region holds A gets 404 (the
+   * request is invisible to them); those may read it (200) or are refused a step (403/409/400).
+   */
+  | { kind: 'request'; body?: () => object };
 
 const ids = createIdentifierSource(4242);
 const fresh = () => ({ nationalCode: ids.nationalCode(), firstName: 'تازه', lastName: 'وارد' });
@@ -116,6 +123,22 @@ const SPECS: Record<string, Spec> = {
     body: () => ({ memberNo: `x${serial++}`, person: fresh(), joinedOn: '1405/01/01', shares: 1 }),
   },
   'get /api/v1/supervision/cooperatives': { kind: 'supervision' },
+  'get /api/v1/services': { kind: 'public' },
+  'get /api/v1/services/statistics': { kind: 'public' },
+  'get /api/v1/services/{serviceId}': { kind: 'public' },
+  'post /api/v1/requests/track': { kind: 'sign-in flow', body: { trackingCode: '1', nationalCode: 'x' } },
+  'post /api/v1/requests': { kind: 'self', body: { serviceId: 'general' } },
+  'get /api/v1/me/requests': { kind: 'self' },
+  'get /api/v1/inbox': { kind: 'self' },
+  'post /api/v1/inbox/bulk': { kind: 'self', body: { codes: ['1234567890'], action: 'take' } },
+  'get /api/v1/requests/{code}': { kind: 'request' },
+  'patch /api/v1/requests/{code}/answers': { kind: 'request', body: () => ({ subject: 'تازه' }) },
+  'post /api/v1/requests/{code}/submit': { kind: 'request' },
+  'post /api/v1/requests/{code}/actions/{action}': { kind: 'request', body: () => ({}) },
+  'post /api/v1/requests/{code}/registration': { kind: 'request', body: () => ({}) },
+  'post /api/v1/requests/{code}/documents/{requirement}': { kind: 'request' },
+  'get /api/v1/requests/{code}/documents/{id}': { kind: 'request' },
+  'delete /api/v1/requests/{code}/documents/{id}': { kind: 'request' },
   'get /api/v1/cooperatives/{legalId}/ledger': { kind: 'public' },
   'get /api/v1/cooperatives/{legalId}/ledger/checkpoint.txt': { kind: 'public' },
   'get /api/v1/cooperatives/{legalId}/ledger/summary': { kind: 'public' },
@@ -281,6 +304,8 @@ let app: FastifyInstance;
 /** A payment above the sign-off threshold, recorded by A's managing director, for the approval route. */
 let bigPaymentId = 0;
 const places: Record<string, Place> = {};
+/** The member's complaint about A to the ministry's county office. */
+let requestCode = '';
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -363,6 +388,14 @@ beforeAll(async () => {
   await createOfficer(actx, { nationalCode: CODES.nation }, { scope: 'nation' });
   await createAdministrator(actx, { nationalCode: CODES.admin });
   app = await buildApp(ctx, { logLevel: 'silent', accounts: FAST_ACCOUNTS, mode: 'demo' });
+  const applicant = await actorForPerson(ctx.db, (await findPersonId(ctx.db, CODES.member)) ?? 0);
+  requestCode = (
+    await startRequest(ctx, applicant, {
+      serviceId: 'complaint_ministry',
+      answers: { cooperativeLegalId: A, subject: 'شکایت', details: 'شرح شکایت' },
+    })
+  ).trackingCode;
+  await submitRequest(ctx, applicant, requestCode);
 }, 120_000);
 
 afterAll(async () => {
@@ -419,6 +452,10 @@ describe('every route × every role', () => {
           .replace('{key}', A)
           .replace('{legalId}', A)
           .replace('{id}', '999999')
+          .replace('{serviceId}', 'formation')
+          .replace('{code}', requestCode)
+          .replace('{action}', 'take')
+          .replace('{requirement}', 'evidence')
           .replace('{ruleId}', 'money.payment_without_authority') +
         (spec.kind === 'public' ? (spec.query ?? '') : '');
       const everyone: Array<Role | 'anonymous'> = ['anonymous', ...ROLES];
@@ -516,6 +553,22 @@ describe('every route × every role', () => {
             );
           }
           break;
+        case 'request': {
+          const sees: readonly string[] = ['member', 'county', 'province', 'nation'];
+          for (const who of ['anonymous', ...ROLES] as const) {
+            const status = (await call(who, method, url, spec.body?.())).statusCode;
+            if (who === 'anonymous') expectStatus(`${who} ${route}`, status, (s) => s === 401, '401');
+            else if (!sees.includes(who)) expectStatus(`${who} ${route}`, status, (s) => s === 404, '404');
+            else
+              expectStatus(
+                `${who} ${route}`,
+                status,
+                (s) => s !== 401 && s < 500 && (method !== 'get' || s === 200 || s === 404),
+                'not 401/5xx',
+              );
+          }
+          break;
+        }
         case 'officers':
           for (const who of ['anonymous', ...ROLES] as const) {
             const want =

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { type Clock, fixedClock, systemClock } from '../calendar/index.ts';
 import type { Config } from '../config/config.ts';
 import { connect, connectOptionsFor, type DatabaseHandle } from '../db/connect.ts';
@@ -6,6 +7,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { ephemeralSigner, loadSigner } from '../ledger/signing-keys.ts';
 import { loadReferenceIndex, seedReferenceData } from '../reference/index.ts';
 import { resolveStatutorySettings, type StatutorySettings } from '../statute/index.ts';
+import { type DocumentStore, MemoryStore, storeFromEnv } from '../storage/index.ts';
 import type { Context } from './context.ts';
 
 /** An open context together with the handle that closes it. */
@@ -37,12 +39,26 @@ export function ledgerFromConfig(config: { ledger?: Config['ledger'] }): Context
 }
 
 /**
+ * Where uploaded documents go: S3-compatible storage or `TAAVON_UPLOAD_DIR` when the environment
+ * says so, else `uploads/` beside the SQLite file; in memory for an in-memory database (tests).
+ */
+export function documentsFromConfig(config: Pick<Config, 'sqliteFile' | 'databaseUrl'>): DocumentStore {
+  const inMemory =
+    config.sqliteFile === ':memory:' || (config.sqliteFile === '' && !process.env.TAAVON_UPLOAD_DIR);
+  if (inMemory && !process.env.TAAVON_S3_ENDPOINT) return new MemoryStore();
+
+  return storeFromEnv(process.env, {
+    directory: join(dirname(config.sqliteFile || 'data/taavon.db'), 'uploads'),
+  });
+}
+
+/**
  * Connects, migrates, seeds the reference tables when empty, and builds the context that use
  * cases receive. `handle` may be given to reuse an open connection (tests).
  */
 export async function openContext(
   config: Pick<Config, 'databaseUrl' | 'sqliteFile' | 'today' | 'statuteFile'> &
-    Partial<Pick<Config, 'ledger'>>,
+    Partial<Pick<Config, 'ledger'>> & { documents?: DocumentStore },
   handle: DatabaseHandle = connect(connectOptionsFor(config)),
 ): Promise<OpenContext> {
   await migrateToLatest(handle.db);
@@ -55,6 +71,7 @@ export async function openContext(
     reference: await loadReferenceIndex(handle.db),
     statute: statuteFromConfig(config),
     ledger: ledgerFromConfig(config),
+    documents: config.documents ?? documentsFromConfig(config),
     handle,
     close: () => handle.close(),
   };

@@ -50,6 +50,11 @@ export type Database = {
   monitoring_thresholds: MonitoringThresholdTable;
   monitoring_scans: MonitoringScanTable;
   cooperative_follows: CooperativeFollowTable;
+  service_requests: ServiceRequestTable;
+  service_request_events: ServiceRequestEventTable;
+  service_documents: ServiceDocumentTable;
+  service_decisions: ServiceDecisionTable;
+  certificates: CertificateTable;
 };
 
 export type Db = Kysely<Database>;
@@ -569,3 +574,81 @@ export type OfficerRow = Selectable<OfficerTable>;
 export type AssemblyRow = Selectable<AssemblyTable>;
 export type FilingRow = Selectable<FilingTable>;
 export type MembershipRow = Selectable<MembershipTable>;
+
+export type ServiceRequestTable = {
+  id: Generated<number>;
+  tracking_code: string;
+  service_id: string;
+  applicant_person_id: number;
+  cooperative_id: number | null;
+  province_id: number | null;
+  county_id: number | null;
+  office: string;
+  status: string;
+  /** JSON: the answers by question id. */
+  answers: string;
+  assigned_to: number | null;
+  proposed_by: number | null;
+  proposal_text: string | null;
+  submitted_at: string | null;
+  /** The date (YYYY-MM-DD, Tehran) a decision is due; moves on while the applicant is asked for more. */
+  due_on: string | null;
+  paused_on: string | null;
+  decided_at: string | null;
+  reminded_at: string | null;
+  escalated_at: string | null;
+  /** JSON: what the decision did (the cooperative created, the certificate issued…). */
+  result: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type ServiceRequestEventTable = {
+  id: Generated<number>;
+  request_id: number;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  person_id: number | null;
+  text: string | null;
+  at: string;
+};
+
+export type ServiceDocumentTable = {
+  id: Generated<number>;
+  request_id: number;
+  requirement: string;
+  display_name: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  stored_name: string;
+  uploaded_by: number;
+  created_at: string;
+  removed_at: string | null;
+};
+
+export type ServiceDecisionTable = {
+  id: Generated<number>;
+  request_id: number;
+  cooperative_id: number | null;
+  decision: string;
+  text: string | null;
+  proposed_by: number | null;
+  decided_by: number | null;
+  /** JSON: the decision's effect on the register. */
+  effect: string;
+  at: string;
+};
+
+export type CertificateTable = {
+  code: string;
+  kind: string;
+  request_id: number;
+  cooperative_id: number;
+  person_id: number | null;
+  /** JSON: what the certificate states, as issued. */
+  content: string;
+  issued_at: string;
+  valid_until: string;
+};

@@ -7,6 +7,7 @@ import * as accounts from './migrations/2026-11-28T1500-accounts.ts';
 import * as notifications from './migrations/2026-11-28T1510-notifications.ts';
 import * as ledger from './migrations/2026-11-29T0100-ledger.ts';
 import * as monitoring from './migrations/2026-11-29T0300-monitoring.ts';
+import * as services from './migrations/2026-11-29T0500-services.ts';
 
 /** Every migration, in order. Names start with an ISO date so they sort as they run. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-28T1510-notifications': notifications,
   '2026-11-29T0100-ledger': ledger,
   '2026-11-29T0300-monitoring': monitoring,
+  '2026-11-29T0500-services': services,
 };
 
 /**

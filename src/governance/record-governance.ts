@@ -7,6 +7,7 @@ import { fieldError } from '../errors/field-messages.ts';
 import { appendRegistryEvent } from '../feed/registry-events.ts';
 import { logSubject } from '../ledger/append.ts';
 import { upsertLegalEntity, upsertPerson } from '../people/index.ts';
+import { findCooperativeByKey } from '../registry/get-cooperative-profile.ts';
 import { refreshSearchTokens } from '../registry/refresh-search-tokens.ts';
 import * as registry from '../registry/registry.repository.ts';
 import { validateWith } from '../validation/validate-with.ts';
@@ -39,9 +40,13 @@ function notAfterToday(ctx: Context, entries: Array<[string, string | undefined]
     .map(([path]) => fieldError(path, 'date_future'));
 }
 
-/** The cooperative named by a legal ID, or INVALID_INPUT on `cooperativeLegalId`. */
+/**
+ * The cooperative named by a legal ID, or INVALID_INPUT on `cooperativeLegalId`. The single
+ * window's decisions name a cooperative by its id (a cooperative just approved has no legal ID
+ * yet), which `apply` accepts because it never comes from outside: the schemas take legal IDs only.
+ */
 async function cooperativeOf(tx: Executor, legalId: string) {
-  const coop = await registry.findCooperativeByLegalId(tx, legalId);
+  const coop = await findCooperativeByKey(tx, legalId);
   if (!coop)
     throw new AppError('INVALID_INPUT', {
       fields: [fieldError('cooperativeLegalId', 'unknown_cooperative')],

@@ -17,6 +17,7 @@ import { notificationsMeRoutes } from '../notifications/notifications.me.routes.
 import { notificationsRoutes } from '../notifications/notifications.routes.ts';
 import { referenceRoutes } from '../reference/reference.routes.ts';
 import { registryRoutes } from '../registry/registry.routes.ts';
+import { servicesRoutes } from '../services/services.routes.ts';
 import { registerErrorHandling } from './plugins/errors.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { serializerCompiler } from './plugins/serializer.ts';
@@ -104,6 +105,7 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
       await api.register(ledgerRoutes(ctx, resolveActor, onDenied));
       await api.register(booksRoutes(ctx, resolveActor, onDenied));
       await api.register(monitoringRoutes(ctx, resolveActor, onDenied));
+      await api.register(servicesRoutes(ctx, resolveActor));
     },
     { prefix: '/api/v1' },
   );

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Context } from '../context/context.ts';
 import type { Executor } from '../db/database.ts';
 import { enqueue as enqueueEvaluation } from '../monitoring/monitoring.repository.ts';
-import { deriveEntry } from './derive.ts';
-import { canonicalBody, commitSecrets, type EntryDraft, logOrigin } from './entry.ts';
+import { deriveEntry, kindFits } from './derive.ts';
+import { canonicalBody, commitSecrets, type EntryDraft, type EntryKind, logOrigin } from './entry.ts';
 import { buildGenesis } from './genesis.ts';
 import * as repo from './ledger.repository.ts';
 import { appendLeaf, type Frontier, fromHex, frontierRoot, type Sha256, toBase64, toHex } from './merkle.ts';
@@ -164,14 +164,23 @@ export async function appendEntry(
 /** What a write tells its caller: the entry it appended and the signed receipt. */
 export type Logged = { entry: Appended; receipt: Receipt };
 
-/** Appends the entry of a business row just written (`table:id`), built as `verify` rebuilds it. */
+/**
+ * Appends the entry of a business row just written (`table:id`), built as `verify` rebuilds it.
+ * A row changed by a later use case (an office ended) is logged again, with that use case's
+ * `kind`; `verify` then checks the row against its latest entry.
+ */
 export async function logSubject(
   tx: Executor,
   ctx: Pick<Context, 'dialect' | 'clock' | 'ledger'>,
   subject: string,
+  options: { kind?: EntryKind } = {},
 ): Promise<Logged> {
   const draft = await deriveEntry(tx, subject);
   if (!draft) throw new Error(`nothing to log for ${subject}`);
+  if (options.kind !== undefined) {
+    if (!kindFits(subject, options.kind)) throw new Error(`${subject} cannot be logged as ${options.kind}`);
+    draft.kind = options.kind;
+  }
   const { entries, receipt } = await appendEntries(tx, ctx, draft.cooperativeId, [draft]);
 
   return { entry: entries[entries.length - 1] as Appended, receipt };

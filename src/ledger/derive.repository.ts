@@ -152,6 +152,25 @@ export async function findAlertEvent(db: Executor, id: number) {
     .executeTakeFirst();
 }
 
+export async function findServiceDecision(db: Executor, id: number) {
+  return db
+    .selectFrom('service_decisions as d')
+    .innerJoin('service_requests as r', 'r.id', 'd.request_id')
+    .select([
+      'd.cooperative_id',
+      'd.decision',
+      'd.text',
+      'd.proposed_by',
+      'd.decided_by',
+      'd.effect',
+      'd.at',
+      'r.tracking_code',
+      'r.service_id',
+    ])
+    .where('d.id', '=', id)
+    .executeTakeFirst();
+}
+
 /** The name of the person who recorded something (a label, not re-derived). */
 export async function personName(db: Executor, personId: number | null): Promise<string | null> {
   if (personId === null) return null;
@@ -173,7 +192,8 @@ type SubjectTable =
   | 'inspector_reports'
   | 'share_movements'
   | 'ledger_corrections'
-  | 'alert_events';
+  | 'alert_events'
+  | 'service_decisions';
 
 /** Business tables whose rows get entries, with the subject prefix of each. */
 export const SUBJECT_TABLES: ReadonlyArray<readonly [SubjectTable, string]> = [
@@ -190,6 +210,7 @@ export const SUBJECT_TABLES: ReadonlyArray<readonly [SubjectTable, string]> = [
   ['share_movements', 'share_movement'],
   ['ledger_corrections', 'correction'],
   ['alert_events', 'alert_event'],
+  ['service_decisions', 'service_decision'],
 ];
 
 /** Per table, how many rows a cooperative has and the largest id (the genesis baseline). */

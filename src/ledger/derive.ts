@@ -66,7 +66,11 @@ function json(text: string): EntryValue {
 
 const num = (key: string) => Number(key);
 
-const DERIVERS: Record<string, { kind: EntryKind; derive: Deriver }> = {
+/**
+ * Per subject table: the kind its entries have, other kinds a later entry of the same row may
+ * have (an officer's row logged again when the office ends), and how to build the entry.
+ */
+const DERIVERS: Record<string, { kind: EntryKind; alsoKinds?: readonly EntryKind[]; derive: Deriver }> = {
   membership: {
     kind: 'member.admitted',
     derive: async (db, key) => {
@@ -90,6 +94,7 @@ const DERIVERS: Record<string, { kind: EntryKind; derive: Deriver }> = {
   },
   officer: {
     kind: 'officer.appointed',
+    alsoKinds: ['officer.ended'],
     derive: async (db, key) => {
       const r = await rows.findOfficer(db, num(key));
       if (!r) return null;
@@ -376,6 +381,29 @@ const DERIVERS: Record<string, { kind: EntryKind; derive: Deriver }> = {
       };
     },
   },
+  service_decision: {
+    kind: 'request.decided',
+    derive: async (db, key) => {
+      const r = await rows.findServiceDecision(db, num(key));
+      if (!r || r.cooperative_id === null) return null;
+      return {
+        cooperativeId: r.cooperative_id,
+        kind: 'request.decided',
+        subject: `service_decision:${key}`,
+        data: {
+          trackingCode: r.tracking_code,
+          serviceId: r.service_id,
+          decision: r.decision,
+          text: r.text,
+          effect: json(r.effect),
+          proposedById: r.proposed_by,
+          decidedById: r.decided_by,
+          at: r.at,
+        },
+        labels: { by: await rows.personName(db, r.decided_by) },
+      };
+    },
+  },
   alert_event: {
     kind: 'alert.opened',
     derive: async (db, key) => {
@@ -414,7 +442,11 @@ export function isDerived(subject: string | null): boolean {
   return subject !== null && subject.slice(0, subject.indexOf(':')) in DERIVERS;
 }
 
-/** The kind of entry a subject's table produces. */
-export function kindOfSubject(subject: string): EntryKind | null {
-  return DERIVERS[subject.slice(0, subject.indexOf(':'))]?.kind ?? null;
+/** Whether an entry of this kind may record this subject (its table's kind, or one of its later kinds). */
+export function kindFits(subject: string, kind: string): boolean {
+  const deriver = DERIVERS[subject.slice(0, subject.indexOf(':'))];
+
+  return (
+    deriver !== undefined && (deriver.kind === kind || (deriver.alsoKinds ?? []).some((k) => k === kind))
+  );
 }

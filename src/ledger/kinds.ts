@@ -6,6 +6,7 @@ export const ENTRY_KINDS = [
   'cooperative.status_changed',
   'member.admitted',
   'officer.appointed',
+  'officer.ended',
   'declaration.recorded',
   'assembly.recorded',
   'filing.recorded',
@@ -22,5 +23,6 @@ export const ENTRY_KINDS = [
   'alert.resolved',
   'alert.dismissed',
   'alert.reopened',
+  'request.decided',
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];

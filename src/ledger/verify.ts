@@ -4,7 +4,7 @@ import type { Context } from '../context/context.ts';
 import type { Executor } from '../db/database.ts';
 import { nodeSha256 } from './append.ts';
 import { listSubjects } from './derive.repository.ts';
-import { deriveEntry, isDerived } from './derive.ts';
+import { deriveEntry, isDerived, kindFits } from './derive.ts';
 import { commitSecrets, type EntryBody, logOrigin } from './entry.ts';
 import { logDataOfExport, parseExport } from './export.ts';
 import type { LogKey } from './signing-keys.ts';
@@ -85,9 +85,15 @@ async function rederive(
     m.set(s.path, s.salt);
     salts.set(s.idx, m);
   }
+  // A row logged more than once (an office that later ended) is checked against its latest entry;
+  // the earlier entries are its history, signed and hashed like every other entry.
+  const latest = new Map<string, number>();
+  for (const { index, body } of core.bodies) {
+    if (typeof body.subject === 'string') latest.set(body.subject, index);
+  }
   for (const { index, body } of core.bodies) {
     const subject = body.subject;
-    if (typeof subject !== 'string' || !isDerived(subject)) continue;
+    if (typeof subject !== 'string' || !isDerived(subject) || latest.get(subject) !== index) continue;
     let draft: Awaited<ReturnType<typeof deriveEntry>>;
     try {
       draft = await deriveEntry(db, subject);
@@ -123,7 +129,8 @@ async function rederive(
     const reasons: string[] = [];
     if (draft.cooperativeId !== cooperativeId)
       reasons.push(`it now belongs to cooperative ${draft.cooperativeId}`);
-    if (draft.kind !== body.kind) reasons.push(`it makes an entry of kind ${draft.kind}`);
+    if (draft.kind !== body.kind && !kindFits(subject, String(body.kind)))
+      reasons.push(`it makes an entry of kind ${draft.kind}`);
     if (canonicalize(rebuilt) !== canonicalize(body.data)) {
       reasons.push(`its ${differingFields(rebuilt, body.data).join(', ') || 'data'} differ from the entry`);
     }
