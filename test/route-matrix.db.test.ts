@@ -65,6 +65,7 @@ const SPECS: Record<string, Spec> = {
     body: { challengeId: 'nope', code: '1', password: 'p' },
   },
   'post /api/v1/auth/recover': { kind: 'sign-in flow', body: { nationalCode: 'abc' } },
+  'post /api/v1/auth/register': { kind: 'sign-in flow', body: { nationalCode: 'abc', mobile: '1' } },
   'post /api/v1/auth/recover/verify': {
     kind: 'sign-in flow',
     body: { challengeId: 'nope', code: '1', password: 'p' },
@@ -132,6 +133,9 @@ const SPECS: Record<string, Spec> = {
   'get /api/v1/inbox': { kind: 'self' },
   'post /api/v1/inbox/bulk': { kind: 'self', body: { codes: ['1234567890'], action: 'take' } },
   'get /api/v1/requests/{code}': { kind: 'request' },
+  'get /api/v1/requests/{code}/receipt.pdf': { kind: 'request' },
+  'get /api/v1/certificates/{code}': { kind: 'public' },
+  'get /api/v1/certificates/{code}/pdf': { kind: 'public' },
   'patch /api/v1/requests/{code}/answers': { kind: 'request', body: () => ({ subject: 'تازه' }) },
   'post /api/v1/requests/{code}/submit': { kind: 'request' },
   'post /api/v1/requests/{code}/actions/{action}': { kind: 'request', body: () => ({}) },
@@ -306,6 +310,8 @@ let bigPaymentId = 0;
 const places: Record<string, Place> = {};
 /** The member's complaint about A to the ministry's county office. */
 let requestCode = '';
+/** The verification code of the member's membership certificate (public routes). */
+let certificateCode = '';
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -396,6 +402,12 @@ beforeAll(async () => {
     })
   ).trackingCode;
   await submitRequest(ctx, applicant, requestCode);
+  const certificate = await startRequest(ctx, applicant, {
+    serviceId: 'membership_certificate',
+    answers: { cooperativeLegalId: A },
+  });
+  await submitRequest(ctx, applicant, certificate.trackingCode);
+  certificateCode = (await ctx.db.selectFrom('certificates').select('code').executeTakeFirstOrThrow()).code;
 }, 120_000);
 
 afterAll(async () => {
@@ -453,7 +465,7 @@ describe('every route × every role', () => {
           .replace('{legalId}', A)
           .replace('{id}', '999999')
           .replace('{serviceId}', 'formation')
-          .replace('{code}', requestCode)
+          .replace('{code}', path.startsWith('/api/v1/certificates/') ? certificateCode : requestCode)
           .replace('{action}', 'take')
           .replace('{requirement}', 'evidence')
           .replace('{ruleId}', 'money.payment_without_authority') +

@@ -17,6 +17,7 @@ import {
   nationalCodeBody,
   okResponse,
   passwordChangedResponse,
+  registerBody,
   sessionsResponse,
   signedInResponse,
   signedOutEverywhereResponse,
@@ -26,7 +27,13 @@ import {
   verifyWithPasswordBody,
 } from './accounts.schemas.ts';
 import { type AccountsContext, maskMobile } from './accounts-context.ts';
-import { completeActivation, completeRecovery, startActivation, startRecovery } from './activation.ts';
+import {
+  completeActivation,
+  completeRecovery,
+  startActivation,
+  startRecovery,
+  startRegistration,
+} from './activation.ts';
 import { changePassword } from './change-password.ts';
 import { RetryLaterError } from './guard.ts';
 import { AUTH_MESSAGES, CODE_SENT_MESSAGE } from './messages.ts';
@@ -117,6 +124,25 @@ export function accountsRoutes(
       },
       async (request) => ({
         ...(await startActivation(actx, request.body, requestMeta(request))),
+        message: CODE_SENT_MESSAGE.activation,
+      }),
+    );
+
+    app.post(
+      '/auth/register',
+      {
+        onRequest: start.onRequest,
+        preHandler: start.preHandler,
+        schema: {
+          tags,
+          summary:
+            'Register (people not on the register yet), step 1: national code, name and mobile; after the ownership check a code goes to that mobile. Step 2 is /auth/activate/verify',
+          body: registerBody,
+          response: { 200: challengeResponse },
+        },
+      },
+      async (request) => ({
+        ...(await startRegistration(actx, request.body, requestMeta(request))),
         message: CODE_SENT_MESSAGE.activation,
       }),
     );

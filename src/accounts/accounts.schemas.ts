@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zNationalCode } from '../validation/fields.ts';
+import { zMobile, zNationalCode, zText } from '../validation/fields.ts';
 
 /**
  * Request and response bodies of /api/v1/auth and /api/v1/me. Every request body is strict: an
@@ -16,6 +16,10 @@ const zCode = z.string().min(1).max(20);
 export const signInBody = z.object({ nationalCode: zNationalCode, password: zPassword }).strict();
 export const verifyBody = z.object({ challengeId: zChallengeId, code: zCode }).strict();
 export const nationalCodeBody = z.object({ nationalCode: zNationalCode }).strict();
+/** Registration of someone not yet on the register: who they are and the mobile the code goes to. */
+export const registerBody = z
+  .object({ nationalCode: zNationalCode, firstName: zText(80), lastName: zText(80), mobile: zMobile })
+  .strict();
 export const verifyWithPasswordBody = z
   .object({ challengeId: zChallengeId, code: zCode, password: zPassword })
   .strict();

@@ -1,6 +1,7 @@
 import { type RequestMeta, recordAudit } from '../audit/index.ts';
 import type { Executor } from '../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
+import { upsertPerson } from '../people/index.ts';
 import * as repo from './accounts.repository.ts';
 import type { AccountsContext } from './accounts-context.ts';
 import {
@@ -55,6 +56,60 @@ export async function startActivation(
       mobile: person.mobile,
       meta,
     });
+  });
+
+  return issued ?? decoyChallenge(actx);
+}
+
+/**
+ * Step 1 of registration, for people not yet on the register (a founder of a new cooperative):
+ * national code, name and mobile. When the national number-ownership check agrees the mobile
+ * belongs to the national code, the person is put on the register with that mobile and an
+ * activation code is sent to it; step 2 is activation's (code and password). Someone already
+ * on the register is treated as activation would treat them (a code to the register's mobile).
+ * The answer is the same whatever happened (no enumeration); the audit log says what did.
+ */
+export async function startRegistration(
+  actx: AccountsContext,
+  input: { nationalCode: string; firstName: string; lastName: string; mobile: string },
+  meta: RequestMeta,
+): Promise<IssuedChallenge> {
+  const existing = await repo.findPersonByNationalCode(actx.db, input.nationalCode);
+  if (existing) return startActivation(actx, { nationalCode: input.nationalCode }, meta);
+  const owned = await actx.mobileOwnership.verify(input.nationalCode, input.mobile);
+  const issued = await actx.db.transaction().execute(async (tx) => {
+    const now = actx.clock.now();
+    if (!owned) {
+      await recordAudit(tx, now, {
+        actorPersonId: null,
+        action: 'auth.register.start',
+        target: `national_code:${input.nationalCode}`,
+        outcome: 'failure',
+        meta,
+        details: { reason: 'mobile_not_owned' },
+      });
+      return null;
+    }
+    const personId = await upsertPerson(
+      tx,
+      {
+        nationalCode: input.nationalCode,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        mobile: input.mobile,
+      },
+      now.toISOString(),
+    );
+    await recordAudit(tx, now, {
+      actorPersonId: personId,
+      action: 'auth.register.start',
+      target: `person:${personId}`,
+      outcome: 'success',
+      meta,
+      details: {},
+    });
+
+    return issueChallenge(tx, actx, { personId, purpose: 'activation', mobile: input.mobile, meta });
   });
 
   return issued ?? decoyChallenge(actx);

@@ -341,6 +341,58 @@ describe('sessions', () => {
   });
 });
 
+describe('registration of people not yet on the register', () => {
+  it('puts a new person on the register with the mobile they give, sends the code there, and activates', async () => {
+    const nationalCode = '1234567891';
+    const started = await post('/api/v1/auth/register', {
+      nationalCode,
+      firstName: 'لیلا',
+      lastName: 'نوری',
+      mobile: '09131112299',
+    });
+    expect(started.statusCode).toBe(200);
+    const code = await lastCodeSentTo(ctx, '09131112299');
+    const done = await post('/api/v1/auth/activate/verify', {
+      challengeId: started.json().challengeId,
+      code,
+      password: 'Golestan-e-Saadi-1405',
+    });
+    expect(done.statusCode).toBe(200);
+    const person = await ctx.db
+      .selectFrom('persons')
+      .select(['first_name', 'mobile'])
+      .where('national_code', '=', nationalCode)
+      .executeTakeFirst();
+    expect(person).toEqual({ first_name: 'لیلا', mobile: '09131112299' });
+    // A second registration with another mobile sends nothing to that mobile (the account exists).
+    const outbox = (await ctx.db.selectFrom('outbox').select('id').execute()).length;
+    const again = await post('/api/v1/auth/register', {
+      nationalCode,
+      firstName: 'x',
+      lastName: 'y',
+      mobile: '09131112200',
+    });
+    expect(again.statusCode).toBe(200);
+    expect((await ctx.db.selectFrom('outbox').select('id').execute()).length).toBe(outbox);
+  });
+
+  it('refuses a bad national code or mobile naming each field', async () => {
+    const r = await post('/api/v1/auth/register', {
+      nationalCode: '123',
+      firstName: '',
+      lastName: 'x',
+      mobile: '0912',
+    });
+    expect(r.statusCode).toBe(400);
+    expect(
+      r
+        .json()
+        .fields.map((f: { path: string }) => f.path)
+        .sort(),
+    ).toEqual(['firstName', 'mobile', 'nationalCode']);
+  });
+});
+
 describe('activation of people already on the register', () => {
   it('sends a code to the registry mobile, takes a password that passes the policy, and signs in', async () => {
     const started = await post('/api/v1/auth/activate', { nationalCode: NC.activate });

@@ -374,6 +374,11 @@ describe('forming a cooperative', () => {
       (await as('nobody', 'POST', '/requests/track', { trackingCode: code, nationalCode: NATIONAL_CODES[0] }))
         .statusCode,
     ).toBe(404);
+    const receipt = await as('founder', 'GET', `/requests/${code}/receipt.pdf`);
+    expect(receipt.statusCode).toBe(200);
+    expect(receipt.headers['content-disposition']).toContain('attachment');
+    expect(receipt.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await as('other', 'GET', `/requests/${code}/receipt.pdf`)).statusCode).toBe(404);
   });
 });
 
@@ -435,6 +440,33 @@ describe('certificates', () => {
     const page = (await as('member', 'GET', `/requests/${code}`)).json();
     expect(page.status.code).toBe('approved');
     expect(page.certificate.code).toMatch(/^[0-9A-Z]{16}$/);
+    const verified = await as('nobody', 'GET', `/certificates/${page.certificate.code.toLowerCase()}`);
+    expect(verified.statusCode).toBe(200);
+    expect(verified.json()).toMatchObject({
+      kind: 'membership',
+      valid: true,
+      member: { fullName: 'نرگس کاظمی', memberNo: '7' },
+    });
+    expect(verified.body).not.toContain(NATIONAL_CODES[5]);
+    const pdf = await as('nobody', 'GET', `/certificates/${page.certificate.code}/pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await as('nobody', 'GET', '/certificates/AAAABBBBCCCCDDDD')).statusCode).toBe(404);
+  });
+
+  it('refuses a good-standing certificate to a cooperative with overdue obligations, naming why', async () => {
+    const started = await as('director', 'POST', '/requests', {
+      serviceId: 'good_standing',
+      answers: { cooperativeLegalId: A },
+    });
+    const refused = await as('director', 'POST', `/requests/${started.json().trackingCode}/submit`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().fields[0]).toMatchObject({
+      path: 'answers.cooperativeLegalId',
+      code: 'not_in_good_standing',
+    });
+    expect(await ctx.db.selectFrom('certificates').select('code').execute()).toHaveLength(1);
   });
 });
 

@@ -5,10 +5,11 @@ import type { Actor } from '../access/index.ts';
 import type { Context } from '../context/context.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { ResolveActor } from '../http/cooperative-access.ts';
-import { downloadHeaders } from '../storage/index.ts';
+import { attachmentHeader, downloadHeaders } from '../storage/index.ts';
 import { SERVICES, serviceOf } from './catalogue/index.ts';
 import type { ServiceDefinition } from './definition.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES, downloadDocument, removeDocument, uploadDocument } from './documents.ts';
+import { certificatePdf, receiptPdf, verifyCertificate } from './printouts.ts';
 import { getRequest, listInbox, listMyRequests, serviceStatistics, trackRequest } from './read-requests.ts';
 import { REQUEST_STATUSES, saveAnswers, startRequest, submitRequest } from './requests.ts';
 import { actOnRequest, bulkAct, completeRegistration, REQUEST_ACTIONS } from './workflow.ts';
@@ -459,6 +460,90 @@ export function servicesRoutes(
         await removeDocument(ctx, actor, request.params.code, request.params.id);
 
         return { ok: true as const };
+      },
+    );
+
+    const baseUrl = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+    const pdf = (reply: import('fastify').FastifyReply, name: string, bytes: Buffer, cache: string) =>
+      reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', attachmentHeader(name))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', cache)
+        .send(bytes);
+
+    app.get(
+      '/requests/:code/receipt.pdf',
+      {
+        schema: {
+          tags: ['services'],
+          summary: 'The receipt of a submitted request as a PDF (applicant and deciding office)',
+          params: codeParams,
+        },
+      },
+      async (request, reply) => {
+        const actor = await signedIn(request);
+        const bytes = await receiptPdf(ctx, actor, request.params.code, baseUrl(request));
+
+        return pdf(reply, `receipt-${request.params.code}.pdf`, bytes, 'private, no-store');
+      },
+    );
+
+    app.get(
+      '/certificates/:code',
+      {
+        schema: {
+          tags: ['services'],
+          summary:
+            'Check a certificate by its verification code (public): what it states and whether it is still valid',
+          params: z.object({ code: z.string().max(40) }),
+          response: {
+            200: z.object({
+              code: z.string(),
+              kind: z.string(),
+              issuedAt: z.string(),
+              validUntil: z.string(),
+              valid: z.boolean(),
+              cooperative: z.object({
+                name: z.string(),
+                legalId: z.string().nullable(),
+                registrationNo: z.string().nullable(),
+                province: z.string(),
+                county: z.string(),
+                status: z.string(),
+              }),
+              member: z
+                .object({
+                  fullName: z.string(),
+                  memberNo: z.string(),
+                  joinedOn: z.string(),
+                  shares: z.number(),
+                })
+                .nullable(),
+              checks: z.array(z.string()),
+            }),
+          },
+        },
+        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      },
+      async (request, reply) =>
+        reply.header('cache-control', 'no-store').send(await verifyCertificate(ctx, request.params.code)),
+    );
+
+    app.get(
+      '/certificates/:code/pdf',
+      {
+        schema: {
+          tags: ['services'],
+          summary: 'A certificate as a PDF, by its verification code (public: the code is the key)',
+          params: z.object({ code: z.string().max(40) }),
+        },
+        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+      },
+      async (request, reply) => {
+        const bytes = await certificatePdf(ctx, request.params.code, baseUrl(request));
+
+        return pdf(reply, `certificate-${request.params.code}.pdf`, bytes, 'private, no-store');
       },
     );
 
