@@ -8,6 +8,7 @@ import { registerLedgerCommands } from './commands/ledger.ts';
 import { registerMonitorCommands } from './commands/monitor.ts';
 import { registerNotificationsCommands } from './commands/notifications.ts';
 import { registerRegistryCommands } from './commands/registry.ts';
+import { registerServicesCommands } from './commands/services.ts';
 import { registerStartCommand } from './commands/start.ts';
 
 /** `taavon`: every operator task, calling the same use cases as the HTTP routes. */
@@ -25,6 +26,7 @@ registerAccountCommands(program);
 registerNotificationsCommands(program);
 registerLedgerCommands(program);
 registerMonitorCommands(program);
+registerServicesCommands(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

@@ -35,6 +35,11 @@ export type Config = {
    * and the name it signs checkpoints with (also the prefix of every log's origin).
    */
   ledger: { keyDir: string | null; name: string };
+  /**
+   * The single window: how many days before a request's due date its office is reminded, how
+   * often the deadline job runs, and the largest document accepted.
+   */
+  services: { reminderDays: number; deadlineIntervalMs: number; maxUploadBytes: number };
 };
 
 const envSchema = z.object({
@@ -89,6 +94,9 @@ const envSchema = z.object({
   TAAVON_NOTIFY_RETRY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
   TAAVON_NOTIFY_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(2000),
   TAAVON_LEDGER_KEY_DIR: z.string().min(1).default('data/ledger-keys'),
+  TAAVON_SERVICE_REMINDER_DAYS: z.coerce.number().int().min(0).max(60).default(3),
+  TAAVON_SERVICE_DEADLINE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  TAAVON_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(100).default(10),
   TAAVON_LEDGER_NAME: z
     .string()
     .regex(/^[a-z0-9.-]+$/, 'TAAVON_LEDGER_NAME must be a host-like name')
@@ -139,5 +147,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dispatchIntervalMs: e.TAAVON_NOTIFY_INTERVAL_MS,
     },
     ledger: { keyDir: e.TAAVON_LEDGER_KEY_DIR, name: e.TAAVON_LEDGER_NAME },
+    services: {
+      reminderDays: e.TAAVON_SERVICE_REMINDER_DAYS,
+      deadlineIntervalMs: e.TAAVON_SERVICE_DEADLINE_INTERVAL_SECONDS * 1000,
+      maxUploadBytes: e.TAAVON_MAX_UPLOAD_MB * 1024 * 1024,
+    },
   };
 }

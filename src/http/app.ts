@@ -48,6 +48,8 @@ export type AppOptions = {
   mobileOwnership?: MobileOwnershipVerifier;
   /** Trust X-Forwarded-For (behind a proxy). */
   trustProxy?: boolean;
+  /** The largest document the single window accepts (default 10 MB). */
+  maxUploadBytes?: number;
 };
 
 /**
@@ -105,7 +107,13 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
       await api.register(ledgerRoutes(ctx, resolveActor, onDenied));
       await api.register(booksRoutes(ctx, resolveActor, onDenied));
       await api.register(monitoringRoutes(ctx, resolveActor, onDenied));
-      await api.register(servicesRoutes(ctx, resolveActor));
+      await api.register(
+        servicesRoutes(
+          ctx,
+          resolveActor,
+          options.maxUploadBytes ? { maxUploadBytes: options.maxUploadBytes } : {},
+        ),
+      );
     },
     { prefix: '/api/v1' },
   );

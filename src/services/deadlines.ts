@@ -82,3 +82,28 @@ export async function remindAndEscalate(ctx: Context, settings: DeadlineSettings
 
   return { reminded, escalated };
 }
+
+/** Runs the deadline job every `intervalMs` (one pass at a time) until stopped; `taavon start` uses it. */
+export function startDeadlines(
+  ctx: Context,
+  settings: DeadlineSettings & { intervalMs: number },
+  onError: (e: unknown) => void,
+) {
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = remindAndEscalate(ctx, settings)
+      .catch(onError)
+      .finally(() => {
+        running = null;
+      });
+  }, settings.intervalMs);
+  timer.unref();
+
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

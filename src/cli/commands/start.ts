@@ -6,6 +6,7 @@ import { buildApp } from '../../http/app.ts';
 import { ensureWebBuilt } from '../../http/web-build.ts';
 import { startMonitor } from '../../monitoring/queue.ts';
 import { startConfiguredDispatcher } from '../../notifications/index.ts';
+import { startDeadlines } from '../../services/deadlines.ts';
 
 /** `taavon start`: migrate, seed demo data into an empty database (demo mode), and serve. */
 export function registerStartCommand(program: Command): void {
@@ -46,14 +47,22 @@ export function registerStartCommand(program: Command): void {
         rateLimits: config.rateLimits,
         allowedOrigins: config.allowedOrigins,
         trustProxy: config.trustProxy,
+        maxUploadBytes: config.services.maxUploadBytes,
       });
       const outbox = startConfiguredDispatcher(ctx, config.notifications);
       // Red flags: evaluate the cooperatives that writes queued (src/monitoring/queue.ts).
       const monitor = startMonitor(ctx, config.notifications.dispatchIntervalMs, (error) =>
         app.log.error({ err: error }, 'monitoring pass failed'),
       );
+      // The single window's deadlines: reminders before, escalation to the province after.
+      const deadlines = startDeadlines(
+        ctx,
+        { reminderDays: config.services.reminderDays, intervalMs: config.services.deadlineIntervalMs },
+        (error) => app.log.error({ err: error }, 'deadline pass failed'),
+      );
       const close = async () => {
         await app.close();
+        await deadlines.stop();
         await monitor.stop();
         await outbox.stop();
         await ctx.close();
