@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAST_ACCOUNTS } from '../../test/helpers/auth.ts';
 import { createTestContext } from '../../test/helpers/test-context.ts';
-import { accountsContext, seedDemoAccounts } from '../accounts/index.ts';
+import { accountsContext, type DemoAccount, seedDemoAccounts } from '../accounts/index.ts';
 import type { OpenContext } from '../context/open-context.ts';
 import { countEntriesByKind } from '../ledger/ledger.repository.ts';
+import { verifyLog } from '../ledger/verify.ts';
 import { seedDemoBooks } from './demo-books.ts';
+import { seedDemoRequests } from './demo-requests.ts';
 import { generateDemo } from './generate-demo.ts';
 
 let ctx: OpenContext;
+let demoAccounts: DemoAccount[] = [];
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -18,6 +21,7 @@ afterAll(() => ctx.close());
 describe('demo books', () => {
   it("records a year of books for the demo accounts' cooperative, each with its ledger entry", async () => {
     const accounts = await seedDemoAccounts(accountsContext(ctx, FAST_ACCOUNTS));
+    demoAccounts = accounts ?? [];
     const legalId = accounts?.find((a) => a.cooperative)?.cooperative?.key ?? '';
     const coop = await ctx.db
       .selectFrom('cooperatives')
@@ -46,5 +50,28 @@ describe('demo books', () => {
       .groupBy(['p.id', 'p.required_approvals'])
       .execute();
     expect(pending.map((p) => Number(p.n) < p.required_approvals)).toEqual([true]);
+  });
+
+  it('makes three requests in the single window: one confirmed by a second officer and in the ledger, one waiting, one answered', async () => {
+    expect(await seedDemoRequests(ctx, demoAccounts)).toBe(3);
+    const statuses = (
+      await ctx.db.selectFrom('service_requests').select(['service_id', 'status']).orderBy('id').execute()
+    ).map((r) => `${r.service_id}:${r.status}`);
+    expect(statuses).toEqual(['amend_address:approved', 'complaint_inspector:submitted', 'general:answered']);
+    const coopId =
+      (
+        await ctx.db
+          .selectFrom('service_requests')
+          .select('cooperative_id')
+          .where('service_id', '=', 'amend_address')
+          .executeTakeFirstOrThrow()
+      ).cooperative_id ?? 0;
+    const verified = await verifyLog(ctx, coopId);
+    expect(verified.problems).toEqual([]);
+    expect(
+      Object.fromEntries((await countEntriesByKind(ctx.db, coopId)).map((k) => [k.kind, Number(k.count)]))[
+        'request.decided'
+      ],
+    ).toBe(1);
   });
 });

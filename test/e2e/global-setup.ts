@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { accountsContext, type DemoAccount, seedDemoAccounts } from '../../src/accounts/index.ts';
 import { openContext } from '../../src/context/open-context.ts';
 import { seedDemoBooks } from '../../src/demo/demo-books.ts';
+import { seedDemoRequests } from '../../src/demo/demo-requests.ts';
 import { generateDemo } from '../../src/demo/generate-demo.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { ensureWebBuilt } from '../../src/http/web-build.ts';
@@ -62,6 +63,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const demoAccounts = (await seedDemoAccounts(accountsContext(ctx, E2E_ACCOUNTS))) ?? [];
   // As `taavon start` does: a year of books for the demo accounts' cooperative, then the red flags.
   await seedDemoBooks(ctx, demoAccounts.find((a) => a.cooperative)?.cooperative?.key ?? '');
+  await seedDemoRequests(ctx, demoAccounts);
   await runScan(ctx);
   const app = await buildApp(ctx, {
     logLevel: 'silent',

@@ -31,6 +31,9 @@ export function registerStartCommand(program: Command): void {
           const legalId = accounts.find((a) => a.cooperative)?.cooperative?.key;
           const { seedDemoBooks } = await import('../../demo/demo-books.ts');
           if (legalId) await seedDemoBooks(ctx, legalId);
+          // Requests in the single window: one decided with maker-checker, one waiting, one answered.
+          const { seedDemoRequests } = await import('../../demo/demo-requests.ts');
+          await seedDemoRequests(ctx, accounts);
         }
         if (seeded) {
           // Red flags on the demo register from the first page view.
