@@ -354,7 +354,8 @@ function rowsOf(body: EntryBody, ctx: FeedContext, f: EntryFormat): Row[] {
         row('ledger.f.shares', num(d.shares) === null ? null : f.format.number(num(d.shares) ?? 0)),
       ];
     }
-    case 'officer.appointed': {
+    case 'officer.appointed':
+    case 'officer.ended': {
       const h = obj(d.holder);
       const role = f.label(OFFICER_ROLE_LABELS, d.role);
       const position = f.label(BOARD_POSITION_LABELS, d.position);
@@ -373,6 +374,29 @@ function rowsOf(body: EntryBody, ctx: FeedContext, f: EntryFormat): Row[] {
             t('profile.term', { start: f.date(d.termStart), end: f.date(d.termEnd) ?? '—' }),
         ),
         row('ledger.f.acceptedOn', f.date(d.acceptedOn)),
+        row('ledger.f.endedOn', f.date(d.endedOn)),
+      ];
+    }
+    case 'request.decided': {
+      const code = str(d.trackingCode);
+      return [
+        row(
+          'ledger.f.service',
+          str(d.serviceId) && f.t(`ledger.services.${str(d.serviceId)}`, { defaultValue: str(d.serviceId) }),
+        ),
+        row(
+          'ledger.f.trackingCode',
+          code && (
+            <bdi dir="ltr">{f.format.digits(`${code.slice(0, 3)}-${code.slice(3, 6)}-${code.slice(6)}`)}</bdi>
+          ),
+        ),
+        row(
+          'ledger.f.decision',
+          str(d.decision) && f.t(`ledger.decisions.${str(d.decision)}`, { defaultValue: str(d.decision) }),
+        ),
+        row('ledger.f.decisionText', str(d.text) && f.text(d.text)),
+        row('ledger.f.alertBy', str(labels?.by)),
+        row('ledger.f.alertAt', str(d.at) && f.date(d.at)),
       ];
     }
     case 'declaration.recorded':
