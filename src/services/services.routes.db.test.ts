@@ -429,6 +429,79 @@ describe('a complaint to the inspector', () => {
   });
 });
 
+describe('officers after an election', () => {
+  it('ends the old board and records the new one on approval, so who may do what changes', async () => {
+    const coop = await ctx.db
+      .selectFrom('cooperatives')
+      .select('id')
+      .where('legal_id', '=', A)
+      .executeTakeFirstOrThrow();
+    const oldChair = (await findPersonId(ctx.db, NATIONAL_CODES[0])) ?? 0;
+    expect((await actorForPerson(ctx.db, oldChair)).roles.get(coop.id)?.has('board_member')).toBe(true);
+    const elected = [0, 1, 2].map((i) => ({
+      nationalCode: ids.nationalCode(),
+      firstName: `مدیر${i + 1}`,
+      lastName: 'برگزیده',
+      role: 'board_principal',
+      position: ['chair', 'vice_chair', 'secretary'][i],
+      termStart: '1405/09/01',
+      termEnd: '1408/09/01',
+    }));
+    const started = await as('director', 'POST', '/requests', {
+      serviceId: 'amend_officers',
+      answers: {
+        cooperativeLegalId: A,
+        assemblyKind: 'ordinary',
+        assemblyHeldOn: '1405/09/01',
+        officers: elected,
+      },
+    });
+    const code = started.json().trackingCode;
+    expect(
+      (
+        await as('director', 'POST', `/requests/${code}/documents/minutes`, MINIMAL_PDF, {
+          'content-type': 'application/pdf',
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect((await as('director', 'POST', `/requests/${code}/submit`)).statusCode).toBe(200);
+    expect((await as('county', 'POST', `/requests/${code}/actions/propose`, {})).statusCode).toBe(200);
+    expect((await as('province', 'POST', `/requests/${code}/actions/confirm`, {})).json().status).toBe(
+      'approved',
+    );
+
+    expect((await actorForPerson(ctx.db, oldChair)).roles.get(coop.id)?.has('board_member') ?? false).toBe(
+      false,
+    );
+    const newChair = (await findPersonId(ctx.db, elected[0]?.nationalCode ?? '')) ?? 0;
+    expect((await actorForPerson(ctx.db, newChair)).roles.get(coop.id)?.has('board_member')).toBe(true);
+    const officers = await ctx.db
+      .selectFrom('officers')
+      .select(['role', 'ended_on'])
+      .where('cooperative_id', '=', coop.id)
+      .where('role', '=', 'board_principal')
+      .execute();
+    expect(officers.filter((o) => o.ended_on === '2026-11-22')).toHaveLength(3);
+    expect(officers.filter((o) => o.ended_on === null)).toHaveLength(3);
+    // The ended offices are logged again; verify checks each row against its latest entry.
+    const verified = await verifyLog(ctx, coop.id);
+    expect(verified.problems).toEqual([]);
+    // Moving an ended office's end date behind the log's back shows.
+    const ended = await ctx.db
+      .selectFrom('officers')
+      .select('id')
+      .where('cooperative_id', '=', coop.id)
+      .where('ended_on', '=', '2026-11-22')
+      .executeTakeFirstOrThrow();
+    await ctx.db.updateTable('officers').set({ ended_on: '2026-11-25' }).where('id', '=', ended.id).execute();
+    const tampered = await verifyLog(ctx, coop.id);
+    expect(tampered.problems.map((p) => `${p.code} ${p.subject}`)).toEqual([
+      `row_mismatch officer:${ended.id}`,
+    ]);
+    await ctx.db.updateTable('officers').set({ ended_on: '2026-11-22' }).where('id', '=', ended.id).execute();
+  });
+});
+
 describe('certificates', () => {
   it('issues a membership certificate at once, verifiable by its code', async () => {
     const started = await as('member', 'POST', '/requests', {

@@ -374,6 +374,8 @@ export function servicesRoutes(
         '/requests/:code/documents/:requirement',
         {
           bodyLimit: maxUploadBytes + 1,
+          // An expensive route: its own, lower limit per client (research/security.md T22).
+          config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
           schema: {
             tags: ['services'],
             summary:
