@@ -234,6 +234,22 @@ describe('forming a cooperative', () => {
     );
     expect(exe.statusCode).toBe(400);
     expect(exe.json().fields[0].path).toBe('documents.statute');
+    const html = await as(
+      'founder',
+      'POST',
+      `/requests/${code}/documents/statute`,
+      Buffer.from('<html><script>alert(1)</script></html>'),
+      {
+        'content-type': 'text/plain',
+        'x-file-name': 'statute.pdf',
+      },
+    );
+    expect(html.statusCode).toBe(400);
+    expect(html.json().fields[0].code).toBe('file_type_not_allowed');
+    const json = await as('founder', 'POST', `/requests/${code}/documents/statute`, Buffer.from('{"a":1}'), {
+      'content-type': 'application/json',
+    });
+    expect(json.json().fields[0].code).toBe('file_type_not_allowed');
     const unknown = await as('founder', 'POST', `/requests/${code}/documents/passport`, MINIMAL_PDF, {
       'content-type': 'application/pdf',
     });

@@ -365,6 +365,8 @@ export function servicesRoutes(
     // name percent-encoded in X-File-Name. Its own scope, so the catch-all parser stays here.
     await app.register(async (instance) => {
       const uploads = instance.withTypeProvider<ZodTypeProvider>();
+      // Every body is the file's bytes here, whatever type it claims (text/plain and JSON too).
+      uploads.removeAllContentTypeParsers();
       uploads.addContentTypeParser(
         '*',
         { parseAs: 'buffer', bodyLimit: maxUploadBytes + 1 },
