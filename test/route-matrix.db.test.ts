@@ -8,8 +8,12 @@ import { runWrite } from '../src/context/write.ts';
 import { createIdentifierSource } from '../src/demo/demo-identifiers.ts';
 import { appointOfficer, recordMembership } from '../src/governance/record-governance.ts';
 import { buildApp } from '../src/http/app.ts';
+import { newsPlace } from '../src/news/access.ts';
+import { createArticle, transitionArticle, uploadCover } from '../src/news/articles.ts';
+import { insertComment } from '../src/news/news.repository.ts';
 import { findPersonId } from '../src/people/index.ts';
 import { startRequest, submitRequest } from '../src/services/requests.ts';
+import { makePng } from '../src/storage/upload-corpus.ts';
 import { buildCooperative } from './factories/registry.ts';
 import { createTestAccount, FAST_ACCOUNTS, signIn, TEST_ORIGIN, TEST_PASSWORD } from './helpers/auth.ts';
 import { createTestContext } from './helpers/test-context.ts';
@@ -31,8 +35,15 @@ type Spec =
   | { kind: 'supervision' }
   /** Not tied to a cooperative: allowed when the policy table grants the action anywhere. */
   | { kind: 'global'; action: Action; body: () => object; ok: number }
-  /** Ministry officers of any scope, and administrators (national). */
-  | { kind: 'officers' }
+  /** Ministry officers of any scope, and administrators (national); `ok` 200 unless said (400: a body refused after authorisation). */
+  | { kind: 'officers'; body?: () => object; ok?: number }
+  /**
+   * News by its audience (`A`: A's province; null: the nation): allowed when the policy table
+   * grants `action` at that audience's place (src/news/access.ts), else 403; anonymous 401.
+   */
+  | { kind: 'news'; action: Action; province: 'A' | null; body?: () => object; ok: number }
+  /** Anyone, signed in or not, gets `ok` (each caller votes or comments once); anonymous callers `anonymous` when given. */
+  | { kind: 'anyone'; body: () => object; ok: number; anonymous?: number }
   | { kind: 'demo' }
   | { kind: 'sign-in flow'; body: object }
   /**
@@ -271,6 +282,72 @@ const SPECS: Record<string, Spec> = {
   'put /api/v1/me/follows/{legalId}': { kind: 'self' },
   'delete /api/v1/me/follows/{legalId}': { kind: 'self' },
   'get /api/v1/supervision/risk': { kind: 'officers' },
+  'get /api/v1/news': { kind: 'public' },
+  'get /api/v1/news/tags': { kind: 'public' },
+  'get /api/v1/news/challenge': { kind: 'public' },
+  'get /news/feed.xml': { kind: 'public' },
+  'get /api/v1/news/manage': { kind: 'officers' },
+  // A draft for A's province: its officers, the nation's and administrators (not A's county officer).
+  'post /api/v1/news': {
+    kind: 'news',
+    action: 'news.write',
+    province: 'A',
+    body: () => ({
+      title: 'خبر استانی',
+      lead: 'خلاصه',
+      body: '<p>متن</p>',
+      tags: ['آموزش'],
+      audience: 'province',
+      province: 'فارس',
+    }),
+    ok: 201,
+  },
+  'get /api/v1/news/{articleId}': { kind: 'public' },
+  'patch /api/v1/news/{articleId}': {
+    kind: 'news',
+    action: 'news.write',
+    province: null,
+    body: () => ({ lead: 'خلاصهٔ تازه' }),
+    ok: 200,
+  },
+  // Publishing a published article: a 409 for its editors, after authorisation.
+  'post /api/v1/news/{articleId}/status': {
+    kind: 'news',
+    action: 'news.write',
+    province: null,
+    body: () => ({ to: 'published' }),
+    ok: 409,
+  },
+  // No file: refused (400) after authorisation; the image paths are in src/news tests.
+  'put /api/v1/news/{articleId}/cover': { kind: 'news', action: 'news.write', province: null, ok: 400 },
+  'get /api/v1/news/{articleId}/cover': { kind: 'public' },
+  'post /api/v1/news/{articleId}/views': { kind: 'public' },
+  'post /api/v1/news/{articleId}/rating': { kind: 'anyone', body: () => ({ value: 4 }), ok: 201 },
+  'post /api/v1/news/{articleId}/reaction': { kind: 'anyone', body: () => ({ value: 'like' }), ok: 201 },
+  // Anonymous comments need the arithmetic challenge: 400 without it.
+  'post /api/v1/news/{articleId}/comments': {
+    kind: 'anyone',
+    body: () => ({ body: 'نظر آزمایشی' }),
+    ok: 201,
+    anonymous: 400,
+  },
+  'get /api/v1/news/moderation/comments': { kind: 'officers' },
+  // Rejecting without a reason: a 400 for moderators, after authorisation.
+  'post /api/v1/news/comments/{commentId}/moderation': {
+    kind: 'officers',
+    body: () => ({ decision: 'reject' }),
+    ok: 400,
+  },
+  'get /api/v1/cooperatives/{legalId}/announcements': {
+    kind: 'policy',
+    action: 'cooperative.read_member_view',
+    ok: 200,
+  },
+  'post /api/v1/cooperatives/{legalId}/announcements': {
+    kind: 'policy',
+    action: 'news.announce',
+    body: () => ({ title: 'اطلاعیه', lead: 'خلاصه', body: '<p>متن</p>', tags: ['مجمع'] }),
+  },
   'post /api/v1/cooperatives/{legalId}/books/inspector-reports': {
     kind: 'policy',
     action: 'books.record_inspector_report',
@@ -312,6 +389,9 @@ const places: Record<string, Place> = {};
 let requestCode = '';
 /** The verification code of the member's membership certificate (public routes). */
 let certificateCode = '';
+/** A published national article with a cover, and a pending anonymous comment on it (news routes). */
+let newsArticleId = 0;
+let newsCommentId = 0;
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -408,6 +488,32 @@ beforeAll(async () => {
   });
   await submitRequest(ctx, applicant, certificate.trackingCode);
   certificateCode = (await ctx.db.selectFrom('certificates').select('code').executeTakeFirstOrThrow()).code;
+  const nation = await actorForPerson(ctx.db, (await findPersonId(ctx.db, CODES.nation)) ?? 0);
+  newsArticleId = (
+    await createArticle(ctx, nation, {
+      title: 'خبر سراسری',
+      lead: 'خلاصه',
+      body: '<p>متن</p>',
+      tags: ['آموزش'],
+      audience: 'nation',
+    })
+  ).id;
+  await transitionArticle(ctx, nation, newsArticleId, { to: 'published' });
+  await uploadCover(ctx, nation, newsArticleId, {
+    name: 'cover.png',
+    bytes: makePng({ width: 1, height: 1, colorType: 0, bitDepth: 8, pixel: () => [128] }),
+  });
+  newsCommentId = await insertComment(ctx.db, {
+    article_id: newsArticleId,
+    person_id: null,
+    display_name: 'خواننده',
+    body: 'نظر',
+    status: 'pending',
+    reason: null,
+    moderated_by: null,
+    moderated_at: null,
+    created_at: new Date().toISOString(),
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -468,8 +574,9 @@ describe('every route × every role', () => {
           .replace('{code}', path.startsWith('/api/v1/certificates/') ? certificateCode : requestCode)
           .replace('{action}', 'take')
           .replace('{requirement}', 'evidence')
-          .replace('{ruleId}', 'money.payment_without_authority') +
-        (spec.kind === 'public' ? (spec.query ?? '') : '');
+          .replace('{ruleId}', 'money.payment_without_authority')
+          .replace('{articleId}', String(newsArticleId))
+          .replace('{commentId}', String(newsCommentId)) + (spec.kind === 'public' ? (spec.query ?? '') : '');
       const everyone: Array<Role | 'anonymous'> = ['anonymous', ...ROLES];
       switch (spec.kind) {
         case 'public':
@@ -587,11 +694,39 @@ describe('every route × every role', () => {
               who === 'anonymous'
                 ? 401
                 : ['county', 'province', 'otherProvince', 'nation', 'admin'].includes(who)
-                  ? 200
+                  ? (spec.ok ?? 200)
                   : 403;
             expectStatus(
               `${who} ${route}`,
-              (await call(who, method, url)).statusCode,
+              (await call(who, method, url, spec.body?.())).statusCode,
+              (s) => s === want,
+              String(want),
+            );
+          }
+          break;
+        case 'news': {
+          const place = newsPlace(spec.province === 'A' ? (places[A]?.provinceId ?? 0) : null);
+          for (const who of ['anonymous', ...ROLES] as const) {
+            const actor =
+              who === 'anonymous'
+                ? null
+                : await actorForPerson(ctx.db, (await findPersonId(ctx.db, CODES[who])) ?? 0);
+            const want = who === 'anonymous' ? 401 : isAllowed(actor, spec.action, place) ? spec.ok : 403;
+            expectStatus(
+              `${who} ${route}`,
+              (await call(who, method, url, spec.body?.())).statusCode,
+              (s) => s === want,
+              String(want),
+            );
+          }
+          break;
+        }
+        case 'anyone':
+          for (const who of ['anonymous', ...ROLES] as const) {
+            const want = who === 'anonymous' ? (spec.anonymous ?? spec.ok) : spec.ok;
+            expectStatus(
+              `${who} ${route}`,
+              (await call(who, method, url, spec.body())).statusCode,
               (s) => s === want,
               String(want),
             );

@@ -28,6 +28,9 @@ export const ACTIONS = [
   'alerts.answer',
   'alerts.close',
   'monitoring.configure',
+  'news.write',
+  'news.announce',
+  'news.moderate',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -67,6 +70,14 @@ export const POLICY: Record<Action, readonly Grant[]> = {
   'alerts.answer': ['managing_director', 'board_member'],
   'alerts.close': ['inspector', 'officer_in_region'],
   'monitoring.configure': ['admin'],
+  // News (src/news): the ministry's articles are written by administrators and by officers whose
+  // region contains the audience — the nation's officers for national news, a province's (and
+  // the nation's) for that province (src/news/access.ts builds the place). A cooperative's board
+  // and managing director announce to its members. Comments are moderated by ministry officers
+  // and administrators; on an announcement also by that cooperative's board.
+  'news.write': ['officer_in_region', 'admin'],
+  'news.announce': ['board_member', 'managing_director'],
+  'news.moderate': ['officer_in_region', 'admin', 'board_member', 'managing_director'],
 };
 
 /** Staff authority: an administrator, or a ministry officer of the nation, a province or a county. */

@@ -55,6 +55,13 @@ export type Database = {
   service_documents: ServiceDocumentTable;
   service_decisions: ServiceDecisionTable;
   certificates: CertificateTable;
+  news_articles: NewsArticleTable;
+  news_tags: NewsTagTable;
+  news_votes: NewsVoteTable;
+  news_comments: NewsCommentTable;
+  news_challenges: NewsChallengeTable;
+  news_daily_salts: NewsDailySaltTable;
+  news_view_keys: NewsViewKeyTable;
 };
 
 export type Db = Kysely<Database>;
@@ -652,3 +659,68 @@ export type CertificateTable = {
   issued_at: string;
   valid_until: string;
 };
+
+/** An article of the ministry (nation or one province) or a cooperative's announcement to its members. */
+export type NewsArticleTable = {
+  id: Generated<number>;
+  /** `nation`, `province` (province_id set) or `cooperative` (cooperative_id set). */
+  audience: string;
+  province_id: number | null;
+  cooperative_id: number | null;
+  title: string;
+  lead: string;
+  /** Sanitised on write (src/news/sanitize.ts): only the allowed tags and attributes. */
+  body_html: string;
+  /** The body's text, for search and summaries. */
+  body_text: string;
+  source: string | null;
+  /** `searchKey` of title, lead and body text. */
+  search_key: string;
+  /** `draft`, `scheduled`, `published`, `archived`; a scheduled article is published once `published_at` has passed. */
+  status: string;
+  /** When it was (or is to be) published, ISO instant; null for drafts never scheduled. */
+  published_at: string | null;
+  archived_at: string | null;
+  cover_key: string | null;
+  cover_media_type: string | null;
+  cover_sha256: string | null;
+  cover_size: number | null;
+  /** Visitors counted once a day each (a baseline may be imported with the article). */
+  views: Generated<number>;
+  author_person_id: number | null;
+  created_at: string;
+  updated_at: string;
+};
+
+export type NewsTagTable = { article_id: number; tag: string; tag_key: string; position: number };
+
+/** One vote: `rating` 1–5 or `reaction` ±1, by `person:<id>`, `visitor:<daily hash>` or `imported:<source>`. */
+export type NewsVoteTable = {
+  article_id: number;
+  kind: string;
+  voter_key: string;
+  value: number;
+  created_at: string;
+};
+
+export type NewsCommentTable = {
+  id: Generated<number>;
+  article_id: number;
+  person_id: number | null;
+  display_name: string | null;
+  body: string;
+  /** `pending`, `approved`, `rejected`, `hidden`. */
+  status: string;
+  reason: string | null;
+  moderated_by: number | null;
+  moderated_at: string | null;
+  created_at: string;
+};
+
+/** An arithmetic challenge of an anonymous comment: the SHA-256 of its id, its answer and expiry. */
+export type NewsChallengeTable = { key: string; answer: number; expires_at: string; created_at: string };
+
+/** The random salt of one Tehran day; salts of past days are deleted. */
+export type NewsDailySaltTable = { day: string; salt: string; created_at: string };
+
+export type NewsViewKeyTable = { day: string; article_id: number; visitor_key: string };

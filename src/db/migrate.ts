@@ -8,6 +8,7 @@ import * as notifications from './migrations/2026-11-28T1510-notifications.ts';
 import * as ledger from './migrations/2026-11-29T0100-ledger.ts';
 import * as monitoring from './migrations/2026-11-29T0300-monitoring.ts';
 import * as services from './migrations/2026-11-29T0500-services.ts';
+import * as news from './migrations/2026-11-29T0700-news.ts';
 
 /** Every migration, in order. Names start with an ISO date so they sort as they run. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29T0100-ledger': ledger,
   '2026-11-29T0300-monitoring': monitoring,
   '2026-11-29T0500-services': services,
+  '2026-11-29T0700-news': news,
 };
 
 /**

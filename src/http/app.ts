@@ -13,6 +13,7 @@ import { feedRoutes } from '../feed/feed.routes.ts';
 import { governanceRoutes, type OnDenied, type ResolveActor } from '../governance/governance.routes.ts';
 import { ledgerRoutes } from '../ledger/ledger.routes.ts';
 import { monitoringRoutes } from '../monitoring/monitoring.routes.ts';
+import { newsFeedRoutes, newsRoutes } from '../news/news.routes.ts';
 import { notificationsMeRoutes } from '../notifications/notifications.me.routes.ts';
 import { notificationsRoutes } from '../notifications/notifications.routes.ts';
 import { referenceRoutes } from '../reference/reference.routes.ts';
@@ -114,9 +115,12 @@ export async function buildApp(ctx: Context, options: AppOptions = {}): Promise<
           options.maxUploadBytes ? { maxUploadBytes: options.maxUploadBytes } : {},
         ),
       );
+      await api.register(newsRoutes(ctx, resolveActor, onDenied));
     },
     { prefix: '/api/v1' },
   );
+  // The news feed at the root, where feed readers look for it; before the web app's catch-all.
+  await app.register(newsFeedRoutes(ctx));
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   // The web app (web/dist): assets, and index.html for page URLs; its catch-all GET yields to every other route.
   await registerWebApp(app, options.webRoot);

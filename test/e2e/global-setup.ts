@@ -11,6 +11,7 @@ import { generateDemo } from '../../src/demo/generate-demo.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { ensureWebBuilt } from '../../src/http/web-build.ts';
 import { runScan } from '../../src/monitoring/scan.ts';
+import { seedDemoNews } from '../../src/news/demo-news.ts';
 import { FAST_ACCOUNTS } from '../helpers/auth.ts';
 import { CHROMIUM_PATH, E2E_TODAY } from './browser.ts';
 
@@ -64,6 +65,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   // As `taavon start` does: a year of books for the demo accounts' cooperative, then the red flags.
   await seedDemoBooks(ctx, demoAccounts.find((a) => a.cooperative)?.cooperative?.key ?? '');
   await seedDemoRequests(ctx, demoAccounts);
+  await seedDemoNews(ctx, demoAccounts);
   await runScan(ctx);
   const app = await buildApp(ctx, {
     logLevel: 'silent',

@@ -34,6 +34,9 @@ export function registerStartCommand(program: Command): void {
           // Requests in the single window: one decided with maker-checker, one waiting, one answered.
           const { seedDemoRequests } = await import('../../demo/demo-requests.ts');
           await seedDemoRequests(ctx, accounts);
+          // News: the article the system was announced in, announcements of 1405, comments.
+          const { seedDemoNews } = await import('../../news/demo-news.ts');
+          await seedDemoNews(ctx, accounts);
         }
         if (seeded) {
           // Red flags on the demo register from the first page view.
