@@ -12,6 +12,9 @@ import type { Me } from '../api/types.ts';
 import { Bidi } from '../components/Bidi.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { currentLanguage, setLanguage } from '../i18n/i18n.ts';
+import { NewsNavLink, NewsStaffNavLink } from '../news/nav.tsx';
+import { MyRequestsNavLink, ServicesNavLink } from '../services/nav.tsx';
+import { InboxNavLink } from '../services/office/nav.tsx';
 import { colours } from './theme.ts';
 
 function SkipLink() {
@@ -142,6 +145,7 @@ function Header() {
               listStyle: 'none',
             }}
           >
+            <ServicesNavLink sx={headerLink} />
             <li>
               <Link component={RouterLink} to="/search" sx={headerLink}>
                 {t('layout.search')}
@@ -152,6 +156,7 @@ function Header() {
                 {t('layout.openData')}
               </Link>
             </li>
+            <NewsNavLink sx={headerLink} />
             {me ? (
               <>
                 <li>
@@ -159,6 +164,9 @@ function Header() {
                     {t('layout.myCooperatives')}
                   </Link>
                 </li>
+                <MyRequestsNavLink sx={headerLink} />
+                <InboxNavLink me={me} sx={headerLink} />
+                <NewsStaffNavLink me={me} sx={headerLink} />
                 {staff && (
                   <li>
                     <Link component={RouterLink} to="/supervision" sx={headerLink}>

@@ -40,7 +40,7 @@ async function ensureLoaded(language: Language): Promise<void> {
  * flags). Those pages call `loadAccountMessages()` / `loadLedgerMessages()` /
  * `loadMonitoringMessages()` before they render.
  */
-type Group = 'account' | 'ledger' | 'monitoring';
+type Group = 'account' | 'ledger' | 'monitoring' | 'office' | 'services' | 'news';
 const GROUPS: Record<Group, Record<Language, () => Promise<Record<string, unknown>>>> = {
   account: {
     fa: async () => (await import('./account.fa.ts')).accountFa,
@@ -53,6 +53,21 @@ const GROUPS: Record<Group, Record<Language, () => Promise<Record<string, unknow
   monitoring: {
     fa: async () => (await import('./monitoring.fa.ts')).monitoringFa,
     en: async () => (await import('./monitoring.en.ts')).monitoringEn,
+  },
+  // The single window's office pages (inbox, case page) and the services' statistics.
+  office: {
+    fa: async () => (await import('./office.fa.ts')).officeFa,
+    en: async () => (await import('./office.en.ts')).officeEn,
+  },
+  // The single window's applicant pages: catalogue, requests, tracking, certificates, registration.
+  services: {
+    fa: async () => (await import('./services.fa.ts')).servicesFa,
+    en: async () => (await import('./services.en.ts')).servicesEn,
+  },
+  // News: the list, an article's page, the editors' and moderators' pages, board announcements.
+  news: {
+    fa: async () => (await import('./news.fa.ts')).newsFa,
+    en: async () => (await import('./news.en.ts')).newsEn,
   },
 };
 const wanted = new Set<Group>();
@@ -79,6 +94,24 @@ export async function loadLedgerMessages(): Promise<void> {
 export async function loadMonitoringMessages(): Promise<void> {
   wanted.add('monitoring');
   await ensureGroup('monitoring', currentLanguage());
+}
+
+/** The single window's office pages (inbox, case page) and the services' statistics of open data. */
+export async function loadOfficeMessages(): Promise<void> {
+  wanted.add('office');
+  await ensureGroup('office', currentLanguage());
+}
+
+/** The single window's applicant pages: catalogue, start pages, requests, tracking, certificates, registration. */
+export async function loadServicesMessages(): Promise<void> {
+  wanted.add('services');
+  await ensureGroup('services', currentLanguage());
+}
+
+/** News: the list, an article's page, the editors' and moderators' pages, a cooperative's announcements. */
+export async function loadNewsMessages(): Promise<void> {
+  wanted.add('news');
+  await ensureGroup('news', currentLanguage());
 }
 
 function applyToDocument(language: Language): void {

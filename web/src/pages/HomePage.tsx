@@ -3,7 +3,7 @@ import Grid from '@mui/material/Grid';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { searchQuery } from '../api/queries.ts';
@@ -12,6 +12,10 @@ import { Bidi } from '../components/Bidi.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { SearchBox } from '../components/SearchBox.tsx';
 import { useFormat } from '../format/use-format.ts';
+import { ServicesHomeEntry } from '../services/nav.tsx';
+
+/** «تازه‌ترین اخبار»: a chunk of its own, loaded after the page shows (the public pages' budget). */
+const LatestNews = lazy(async () => ({ default: (await import('../news/LatestNews.tsx')).LatestNews }));
 
 /** Home: what the service is, the registry search, and the way to the open data. */
 export function HomePage() {
@@ -54,6 +58,10 @@ export function HomePage() {
               </Link>
             </Typography>
           )}
+          <ServicesHomeEntry />
+          <Suspense fallback={null}>
+            <LatestNews />
+          </Suspense>
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
           <Box

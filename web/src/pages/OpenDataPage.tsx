@@ -9,16 +9,27 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dictionaryQuery } from '../api/queries.ts';
 import { colours } from '../app/theme.ts';
 import { Bidi } from '../components/Bidi.tsx';
 import { Loading } from '../components/Loading.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
+import { loadOfficeMessages } from '../i18n/i18n.ts';
 
 const CSV_URL = '/api/v1/open-data/cooperatives.csv';
 const JSON_URL = '/api/v1/open-data/cooperatives.json';
 const FEED_EXAMPLE = 'GET /api/v1/stream/events?timepoint=0&limit=100';
+
+/** The single window's statistics: a chunk of their own, with their messages (the office's). */
+const ServiceStatistics = lazy(async () => {
+  const [module] = await Promise.all([
+    import('../services/office/ServiceStatistics.tsx'),
+    loadOfficeMessages(),
+  ]);
+  return { default: module.ServiceStatistics };
+});
 
 /** Open data: the bulk downloads, their data dictionary and how to follow the change feed. */
 export function OpenDataPage() {
@@ -53,6 +64,10 @@ export function OpenDataPage() {
           </li>
         </Box>
       </Box>
+
+      <Suspense fallback={<Loading />}>
+        <ServiceStatistics />
+      </Suspense>
 
       <Box component="section" aria-labelledby="dictionary" sx={{ mb: 5 }}>
         <Typography variant="h2" id="dictionary" sx={{ mb: 2 }}>

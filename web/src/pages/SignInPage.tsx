@@ -17,6 +17,7 @@ import { InsetText } from '../components/Panel.tsx';
 import { useFormErrors } from '../components/use-form-errors.ts';
 import { ltr } from '../format/format.ts';
 import { useFormat } from '../format/use-format.ts';
+import { RegisterLink } from '../services/nav.tsx';
 import { endFlow, flowFor, homeOf, startFlow } from './auth-flow.ts';
 
 const narrow = { maxWidth: '36rem' } as const;
@@ -95,6 +96,7 @@ export function SignInPage() {
       <Link component={RouterLink} to="/activate">
         {t('auth.activateLink')}
       </Link>
+      <RegisterLink next={next} />
       <Typography variant="h2" sx={{ mt: 4, mb: 1 }}>
         {t('auth.forgotTitle')}
       </Typography>
