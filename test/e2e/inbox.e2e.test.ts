@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { APIResponse, Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { APIResponse, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DemoAccount } from '../../src/accounts/index.ts';
 import { createIdentifierSource } from '../../src/demo/demo-identifiers.ts';
@@ -18,6 +18,7 @@ import {
   type ViewportName,
 } from './browser.ts';
 import { demoAccount, signInThroughPages } from './demo-sign-in.ts';
+import { caseStatus, decide, inboxRow, openCase } from './inbox-pages.ts';
 
 const baseUrl = inject('baseUrl');
 const skip = inject('e2eSkip');
@@ -41,9 +42,7 @@ const shownCode = (code: string) => persian(`${code.slice(0, 3)}-${code.slice(3,
 /** Text without its bidi isolates (names and codes are isolated in sentences). */
 const plain = (text: string) => text.replace(/[\u2066-\u2069]/g, '');
 
-/** One row of the inbox, by tracking code. */
-const row = (page: Page, code: string): Locator =>
-  page.locator(`[data-testid="inbox-row"][data-code="${code}"]`);
+const row = inboxRow;
 
 /**
  * The single window's office in Chromium: a complaint to the county office found in the county
@@ -115,29 +114,6 @@ describe.skipIf(skip !== '')('the office inbox in Chromium', () => {
     return code;
   }
 
-  /** From any page: the header's «کارتابل» link, then the row of `code` and its case page. */
-  async function openCase(page: Page, code: string): Promise<void> {
-    await page.getByTestId('inbox-link').click();
-    await arrived(page, '/inbox');
-    await row(page, code).waitFor();
-    await row(page, code).getByTestId('case-link').click();
-    await arrived(page, `/inbox/${code}`);
-  }
-
-  /** Chooses a decision, writes its reason (if given) and sends it; waits for the success banner. */
-  async function decide(page: Page, label: string, text?: string): Promise<string> {
-    const form = page.getByTestId('decision-form');
-    await form.getByLabel(label, { exact: true }).check();
-    if (text !== undefined) await page.locator('#action-text').fill(text);
-    await page.getByTestId('action-submit').click();
-    const banner = page.getByTestId('success-banner');
-    await banner.waitFor();
-    await settle(page);
-    return textOf(banner);
-  }
-
-  const statusTag = (page: Page) => textOf(page.locator('main h1 + div [data-testid="request-status"]'));
-
   beforeAll(async () => {
     browser = await launchBrowser();
     db = new Database(databaseFile, { readonly: true, fileMustExist: true });
@@ -207,7 +183,7 @@ describe.skipIf(skip !== '')('the office inbox in Chromium', () => {
       await row(page, code).getByTestId('case-link').click();
       await arrived(page, `/inbox/${code}`);
       expect(await heading(page)).toContain(shownCode(code));
-      expect(await statusTag(page)).toBe('ثبت‌شده');
+      expect(await caseStatus(page)).toBe('ثبت‌شده');
       const summary = await textOf(page.getByTestId('case-summary'));
       expect(summary).toContain('شکایت به ادارهٔ تعاون');
       expect(summary).toContain(demo('Member').name);
@@ -227,7 +203,7 @@ describe.skipIf(skip !== '')('the office inbox in Chromium', () => {
       const QUESTION = 'لطفاً تاریخ آخرین دعوت‌نامهٔ مجمع و نام کسانی را که از آن خبر داشتند بنویسید.';
       const asked = await decide(page, 'درخواست اطلاعات بیشتر از متقاضی', QUESTION);
       expect(asked).toContain('درخواست اطلاعات بیشتر برای متقاضی فرستاده شد');
-      expect(await statusTag(page)).toBe('نیاز به اطلاعات بیشتر');
+      expect(await caseStatus(page)).toBe('نیاز به اطلاعات بیشتر');
       expect(await page.getByTestId('error-summary').count()).toBe(0);
       // Waiting on the applicant: the clock stops and no decision is offered.
       expect(await textOf(page.getByTestId('case-summary'))).toContain('مهلت تا پاسخ متقاضی متوقف است');
@@ -242,11 +218,11 @@ describe.skipIf(skip !== '')('the office inbox in Chromium', () => {
 
       await page.reload({ waitUntil: 'networkidle' });
       await settle(page);
-      expect(await statusTag(page)).toBe('در حال بررسی');
+      expect(await caseStatus(page)).toBe('در حال بررسی');
       const ANSWER = 'موضوع بررسی شد؛ به هیئت‌مدیره اخطار داده شد که تا یک ماه دیگر مجمع را برگزار کند.';
       const answered = await decide(page, 'پاسخ و بستن درخواست', ANSWER);
       expect(answered).toContain('پاسخ فرستاده شد');
-      expect(await statusTag(page)).toBe('پاسخ داده شد');
+      expect(await caseStatus(page)).toBe('پاسخ داده شد');
       expect(await page.getByTestId('no-actions').count()).toBe(1);
 
       // The history: who, when, why — each step with its text.
@@ -301,11 +277,11 @@ describe.skipIf(skip !== '')('the office inbox in Chromium', () => {
       const { page, errors } = await freshPage('phone');
       await signIn(page, inspector);
       await openCase(page, code);
-      expect(await statusTag(page)).toBe('ثبت‌شده');
+      expect(await caseStatus(page)).toBe('ثبت‌شده');
       expect(await textOf(page.getByTestId('case-summary'))).toContain('بازرس تعاونی');
       const ANSWER = 'صورت‌حساب‌ها را دیدم؛ مساعده بازپرداخت شده و در گزارش بازرس می‌آید.';
       expect(await decide(page, 'پاسخ و بستن درخواست', ANSWER)).toContain('پاسخ فرستاده شد');
-      expect(await statusTag(page)).toBe('پاسخ داده شد');
+      expect(await caseStatus(page)).toBe('پاسخ داده شد');
       expect(await textOf(page.getByTestId('history-list'))).toContain(ANSWER);
       await expectPersianDigitsOnly(page, 'inspector case (phone)');
       await photograph(page, 'inbox-inspector-case', 'phone');
@@ -370,11 +346,11 @@ describe.skipIf(skip !== '')('the office inbox in Chromium', () => {
       await photograph(page, 'inbox-confirm-reject', 'desktop');
       await confirmReject.getByRole('button', { name: 'نه، بازگشت' }).click();
       expect(await confirmReject.count()).toBe(0);
-      expect(await statusTag(page)).toBe('در حال بررسی');
+      expect(await caseStatus(page)).toBe('در حال بررسی');
 
       const NOTE = 'صورتجلسه و نشانی تازه بررسی شد و با مدارک می‌خواند.';
       expect(await decide(page, 'پیشنهاد موافقت', NOTE)).toContain('موافقت پیشنهاد شد');
-      expect(await statusTag(page)).toBe('در انتظار تأیید نهایی');
+      expect(await caseStatus(page)).toBe('در انتظار تأیید نهایی');
       // The proposer is not offered the final approval, and is told why.
       expect(await page.getByTestId('decision-form').getByLabel('تأیید نهایی').count()).toBe(0);
       expect(await textOf(page.getByTestId('other-confirms'))).toContain('پیشنهاددهنده نمی‌تواند');
@@ -394,14 +370,14 @@ describe.skipIf(skip !== '')('the office inbox in Chromium', () => {
       expect(await textOf(row(province.page, code))).toContain('در انتظار تأیید نهایی');
       await photograph(province.page, 'inbox-province', 'desktop');
       await openCase(province.page, code);
-      expect(await statusTag(province.page)).toBe('در انتظار تأیید نهایی');
+      expect(await caseStatus(province.page)).toBe('در انتظار تأیید نهایی');
       expect(await textOf(province.page.getByTestId('proposal'))).toContain(NOTE);
       const form = province.page.getByTestId('decision-form');
       expect(await form.getByLabel('تأیید نهایی').count()).toBe(1);
       expect(await form.getByLabel('بازگرداندن').count()).toBe(1);
       await photograph(province.page, 'inbox-awaiting-approval', 'desktop');
       expect(await decide(province.page, 'تأیید نهایی')).toContain('موافقت تأیید شد');
-      expect(await statusTag(province.page)).toBe('موافقت شد');
+      expect(await caseStatus(province.page)).toBe('موافقت شد');
       const actions = await province.page
         .getByTestId('history-event')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
@@ -413,7 +389,7 @@ describe.skipIf(skip !== '')('the office inbox in Chromium', () => {
       await province.page.getByTestId('language-switch').click();
       await expect.poll(() => province.page.locator('html').getAttribute('dir')).toBe('ltr');
       await expect.poll(() => heading(province.page)).toContain('Request');
-      expect(await statusTag(province.page)).toBe('Approved');
+      expect(await caseStatus(province.page)).toBe('Approved');
       expect(await textOf(province.page.getByTestId('history-list'))).toContain('Approval confirmed');
       expect(plain(await textOf(province.page.getByTestId('success-banner')))).toContain(
         'The approval is confirmed.',
@@ -495,7 +471,7 @@ describe.skipIf(skip !== '')('the office inbox in Chromium', () => {
       await openCase(page, code);
       expect(await textOf(page.getByTestId('proposal-text'))).toBe('پیشنهاددهنده توضیحی ننوشته است.');
       expect(await decide(page, 'تأیید نهایی')).toContain('موافقت تأیید شد');
-      expect(await statusTag(page)).toBe('موافقت شد');
+      expect(await caseStatus(page)).toBe('موافقت شد');
 
       // Approved, not yet registered: the registration form; every bad field is named.
       const form = page.getByTestId('registration');

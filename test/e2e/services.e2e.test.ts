@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DemoAccount } from '../../src/accounts/index.ts';
+import { createIdentifierSource } from '../../src/demo/demo-identifiers.ts';
 import {
   arrived,
   collectErrors,
@@ -17,6 +18,7 @@ import {
   type ViewportName,
 } from './browser.ts';
 import { demoAccount, signInThroughPages } from './demo-sign-in.ts';
+import { caseStatus, decide, openCase } from './inbox-pages.ts';
 
 const baseUrl = inject('baseUrl');
 const skip = inject('e2eSkip');
@@ -51,6 +53,15 @@ function newNationalCode(db: Database.Database): string {
   }
 }
 
+/** A valid legal national ID no cooperative on the demo register has. */
+function newLegalId(db: Database.Database): string {
+  const ids = createIdentifierSource(randomInt(1, 1_000_000));
+  for (;;) {
+    const code = ids.legalId();
+    if (!db.prepare('select 1 from cooperatives where legal_id = ?').get(code)) return code;
+  }
+}
+
 type OutboxItem = { id: number; body: { fa: string; en: string } };
 
 async function outboxTo(to: string, limit = 20): Promise<OutboxItem[]> {
@@ -82,7 +93,7 @@ describe.skipIf(skip !== '')('the single window in Chromium', () => {
   let db: Database.Database;
   const contexts: BrowserContext[] = [];
   /** The newcomer's page and request, kept for the office's question (the third test). */
-  const newcomer: { page?: Page; errors?: string[]; code?: string } = {};
+  const newcomer: { page?: Page; errors?: string[]; code?: string; mobile?: string } = {};
 
   async function freshPage(viewport: ViewportName): Promise<{ page: Page; errors: string[] }> {
     const context = await newContext(browser, baseUrl, viewport);
@@ -113,9 +124,13 @@ describe.skipIf(skip !== '')('the single window in Chromium', () => {
     LONG,
     async () => {
       const { page, errors } = await freshPage('phone');
+      // In the demo cooperative's county, so that its demo officers are the office that decides.
+      const place = await getJson<{ province: { code: string }; county: { code: string } }>(
+        `/cooperatives/${demoAccount(demoAccounts, 'Managing director').cooperative?.key ?? ''}`,
+      );
       const provinces = (await getJson<{ items: Province[] }>('/reference/provinces')).items;
-      const fars = provinces.find((p) => p.nameFa === 'فارس') ?? provinces[0];
-      const county = fars?.counties[0];
+      const fars = provinces.find((p) => p.code === place.province.code);
+      const county = fars?.counties.find((c) => String(c.id) === place.county.code);
       const field = (await getJson<{ items: Named[] }>('/reference/fields')).items[0];
       expect(fars && county && field).toBeTruthy();
 
@@ -177,7 +192,7 @@ describe.skipIf(skip !== '')('the single window in Chromium', () => {
       // Back where the journey began: the draft's task list, with its tracking code.
       await arrived(page, /^\/requests\/\d{10}$/);
       const code = new URL(page.url()).pathname.split('/')[2] ?? '';
-      Object.assign(newcomer, { page, errors, code });
+      Object.assign(newcomer, { page, errors, code, mobile });
       expect(await textOf(page.getByTestId('success-banner'))).toContain('حساب شما ساخته شد');
       expect(plain(await textOf(page.getByTestId('draft-code')))).toContain(persian(grouped(code)));
       const tasks = page.getByTestId('task');
@@ -436,28 +451,33 @@ describe.skipIf(skip !== '')('the single window in Chromium', () => {
     },
   );
   it(
-    'the office asks for more: the applicant changes an answer and a document, replies, then withdraws',
+    'the county office asks for more, the founder answers, one officer proposes and the province confirms: the cooperative is on the register and in its ledger',
     LONG,
     async () => {
-      const { page, errors, code } = newcomer;
-      if (!page || !errors || !code) throw new Error('the newcomer’s request is not there');
+      const { page, errors, code, mobile } = newcomer;
+      if (!page || !errors || !code || !mobile) throw new Error('the newcomer’s request is not there');
       const base = `/requests/${code}`;
 
-      // A national officer asks (through the API, as the inbox would).
-      const officer = await freshPage('desktop');
+      // The county officer of the cooperative's place finds it in the inbox and asks for more.
+      const county = await freshPage('desktop');
       await signInThroughPages(
-        officer.page,
+        county.page,
         { baseUrl, db },
-        demoAccount(demoAccounts, 'Ministry officer — national'),
+        demoAccount(demoAccounts, 'Ministry officer — county'),
       );
-      const asked = await officer.page.request.fetch(`${baseUrl}/api/v1/requests/${code}/actions/ask`, {
-        method: 'POST',
-        headers: { origin: baseUrl, accept: 'application/json' },
-        data: { text: 'نشانی را با پلاک بنویسید و گواهی واریز سرمایه را هم بفرستید.' },
-      });
-      expect(asked.status(), await asked.text()).toBe(200);
+      await openCase(county.page, code);
+      expect(
+        await decide(
+          county.page,
+          'درخواست اطلاعات بیشتر از متقاضی',
+          'نشانی را با پلاک بنویسید و گواهی واریز سرمایه را هم بفرستید.',
+        ),
+      ).toContain('درخواست اطلاعات بیشتر');
 
-      // The applicant sees the question, and the clock stopped.
+      // The founder is told (SMS), sees the question, and the clock stopped.
+      await expect
+        .poll(async () => (await outboxTo(mobile)).some((m) => m.body.fa.includes('اطلاعات بیشتری لازم است')))
+        .toBe(true);
       await open(page, base);
       expect(await textOf(page.getByTestId('request-status'))).toBe('نیاز به اطلاعات بیشتر');
       expect(await textOf(page.getByTestId('office-question'))).toContain('نشانی را با پلاک بنویسید');
@@ -497,21 +517,133 @@ describe.skipIf(skip !== '')('the single window in Chromium', () => {
       expect(history).toContain('نشانی کامل شد');
       await photograph(page, 'services-replied', 'phone');
 
-      // Withdrawal asks once more, on a page of its own.
-      await page.getByTestId('withdraw-link').click();
-      await arrived(page, `${base}/withdraw`);
-      expect(await heading(page)).toBe('آیا می‌خواهید از این درخواست انصراف دهید؟');
-      await photograph(page, 'services-withdraw', 'phone');
-      await page.getByRole('button', { name: 'بله، انصراف می‌دهم' }).click();
-      await arrived(page, base);
-      await page.getByTestId('success-banner').waitFor();
-      await expect.poll(() => textOf(page.getByTestId('request-status'))).toBe('منصرف شد');
-      expect(await textOf(page.getByTestId('history'))).toContain('متقاضی انصراف داد');
-      expect(await page.getByTestId('withdraw-link').count()).toBe(0);
-      await expectPersianDigitsOnly(page, 'the withdrawn request');
-      await photograph(page, 'services-withdrawn', 'phone');
-      expect(errors, 'errors in the console (reply and withdraw)').toEqual([]);
-      expect(officer.errors, 'errors in the console (officer)').toEqual([]);
+      // The county officer proposes approval; an officer of the province confirms it (maker-checker).
+      await openCase(county.page, code);
+      expect(await decide(county.page, 'پیشنهاد موافقت', 'مدارک کامل است.')).toContain('موافقت پیشنهاد شد');
+      expect(
+        await county.page.getByTestId('decision-form').getByLabel('تأیید نهایی', { exact: true }).count(),
+      ).toBe(0);
+      const province = await freshPage('desktop');
+      await signInThroughPages(
+        province.page,
+        { baseUrl, db },
+        demoAccount(demoAccounts, 'Ministry officer — province'),
+      );
+      await openCase(province.page, code);
+      expect(await decide(province.page, 'تأیید نهایی')).toContain('موافقت تأیید شد');
+      expect(await caseStatus(province.page)).toBe('موافقت شد');
+
+      // The companies registry registered it: the office records its legal ID; it becomes active.
+      const legalId = newLegalId(db);
+      await province.page.locator('#registration-legalId').fill(persian(legalId));
+      await province.page.locator('#registration-registrationNo').fill('۷۷۰۱');
+      await province.page.locator('#registration-registeredOn').fill('۱۴۰۵/۰۹/۰۶');
+      await province.page.getByTestId('registration-submit').click();
+      await province.page.getByTestId('success-banner').waitFor();
+
+      // The founder: approved, told by SMS; the cooperative on the public register.
+      await open(page, base);
+      await expect.poll(() => textOf(page.getByTestId('request-status'))).toBe('موافقت شد');
+      await expect
+        .poll(async () => (await outboxTo(mobile)).some((m) => m.body.fa.includes('موافقت شد')))
+        .toBe(true);
+      await open(page, `/cooperatives/${legalId}`);
+      expect(await heading(page)).toBe('تعاونی نانوایان سنتی کوچهٔ باغ');
+      await photograph(page, 'services-new-cooperative', 'phone');
+
+      // …and in its ledger, which the founder (now a member) verifies in the browser.
+      await open(page, `/cooperatives/${legalId}/ledger`);
+      const decided = page.locator('[data-testid="ledger-entry"][data-kind="request.decided"]');
+      await decided.first().waitFor();
+      expect(await decided.first().getAttribute('data-state')).toBe('verified');
+      expect(await page.locator('[data-testid="ledger-entry"][data-kind="member.admitted"]').count()).toBe(7);
+      expect(await page.locator('[data-testid="ledger-entry"][data-state="failed"]').count()).toBe(0);
+      expect(plain(await textOf(decided.first()))).toContain(persian(grouped(code)));
+      await photograph(page, 'services-new-cooperative-ledger', 'phone');
+      expect(errors, 'errors in the console (founder)').toEqual([]);
+      expect(county.errors, 'errors in the console (county officer)').toEqual([]);
+      expect(province.errors, 'errors in the console (province officer)').toEqual([]);
     },
   );
+
+  it('a member complains to the inspector through the pages; the inspector answers it', LONG, async () => {
+    const member = demoAccount(demoAccounts, 'Member');
+    const legalId = member.cooperative?.key ?? '';
+    const { page, errors } = await freshPage('phone');
+    await signInThroughPages(page, { baseUrl, db }, member);
+    await open(page, '/services/complaint_inspector');
+    await page.getByTestId('start').click();
+    await arrived(page, /^\/requests\/\d{10}$/);
+    const base = new URL(page.url()).pathname;
+    const code = base.split('/')[2] ?? '';
+    await page.getByTestId('task').first().getByRole('link').click();
+    await arrived(page, `${base}/cooperative/cooperativeLegalId`);
+    await page.locator('#field-cooperativeLegalId').fill(persian(legalId));
+    await saveAndContinue(page, base);
+    await page.getByRole('link', { name: 'شکایت' }).click();
+    await arrived(page, `${base}/complaint/subject`);
+    await page.locator('#field-subject').fill('قرارداد بدون مناقصه');
+    await saveAndContinue(page, `${base}/complaint/details`);
+    await page
+      .locator('#field-details')
+      .fill('قرارداد خرید تجهیزات بدون استعلام قیمت با شرکت یکی از مدیران بسته شده است.');
+    await saveAndContinue(page, base);
+    await page.getByTestId('check-link').click();
+    await arrived(page, `${base}/check`);
+    await page.getByRole('button', { name: 'ارسال درخواست' }).click();
+    await arrived(page, `${base}/confirmation`);
+
+    const inspector = await freshPage('phone');
+    await signInThroughPages(inspector.page, { baseUrl, db }, demoAccount(demoAccounts, 'Inspector'));
+    await openCase(inspector.page, code);
+    expect(
+      await decide(inspector.page, 'پاسخ و بستن درخواست', 'قرارداد بررسی شد؛ گزارش آن در مجمع بعدی ارائه می‌شود.'),
+    ).toBeTruthy();
+    expect(await caseStatus(inspector.page)).toBe('پاسخ داده شد');
+
+    await open(page, base);
+    await expect.poll(() => textOf(page.getByTestId('request-status'))).toBe('پاسخ داده شد');
+    expect(await textOf(page.getByTestId('history'))).toContain('قرارداد بررسی شد');
+    await photograph(page, 'services-complaint-answered', 'phone');
+    expect(errors, 'errors in the console (member)').toEqual([]);
+    expect(inspector.errors, 'errors in the console (inspector)').toEqual([]);
+  });
+
+  it('an applicant withdraws a request after confirming on a page of its own', LONG, async () => {
+    const { page, errors } = newcomer;
+    if (!page || !errors) throw new Error('the newcomer is not signed in');
+    const started = await page.request.fetch(`${baseUrl}/api/v1/requests`, {
+      method: 'POST',
+      headers: { origin: baseUrl, accept: 'application/json' },
+      data: {
+        serviceId: 'complaint_ministry',
+        answers: {
+          cooperativeLegalId: demoAccount(demoAccounts, 'Member').cooperative?.key,
+          subject: 'پرسش',
+          details: 'شرح پرسش',
+        },
+      },
+    });
+    const code = ((await started.json()) as { trackingCode: string }).trackingCode;
+    const submitted = await page.request.fetch(`${baseUrl}/api/v1/requests/${code}/submit`, {
+      method: 'POST',
+      headers: { origin: baseUrl, accept: 'application/json' },
+    });
+    expect(submitted.status(), await submitted.text()).toBe(200);
+    const base = `/requests/${code}`;
+    await open(page, base);
+    await page.getByTestId('withdraw-link').click();
+    await arrived(page, `${base}/withdraw`);
+    expect(await heading(page)).toBe('آیا می‌خواهید از این درخواست انصراف دهید؟');
+    await photograph(page, 'services-withdraw', 'phone');
+    await page.getByRole('button', { name: 'بله، انصراف می‌دهم' }).click();
+    await arrived(page, base);
+    await page.getByTestId('success-banner').waitFor();
+    await expect.poll(() => textOf(page.getByTestId('request-status'))).toBe('منصرف شد');
+    expect(await textOf(page.getByTestId('history'))).toContain('متقاضی انصراف داد');
+    expect(await page.getByTestId('withdraw-link').count()).toBe(0);
+    await expectPersianDigitsOnly(page, 'the withdrawn request');
+    await photograph(page, 'services-withdrawn', 'phone');
+    expect(errors, 'errors in the console (withdraw)').toEqual([]);
+  });
 });
