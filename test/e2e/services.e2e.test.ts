@@ -597,7 +597,11 @@ describe.skipIf(skip !== '')('the single window in Chromium', () => {
     await signInThroughPages(inspector.page, { baseUrl, db }, demoAccount(demoAccounts, 'Inspector'));
     await openCase(inspector.page, code);
     expect(
-      await decide(inspector.page, 'پاسخ و بستن درخواست', 'قرارداد بررسی شد؛ گزارش آن در مجمع بعدی ارائه می‌شود.'),
+      await decide(
+        inspector.page,
+        'پاسخ و بستن درخواست',
+        'قرارداد بررسی شد؛ گزارش آن در مجمع بعدی ارائه می‌شود.',
+      ),
     ).toBeTruthy();
     expect(await caseStatus(inspector.page)).toBe('پاسخ داده شد');
 

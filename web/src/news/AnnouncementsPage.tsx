@@ -24,7 +24,7 @@ import {
 } from './ArticleFields.tsx';
 import { announcementsQuery, changeStatus, createAnnouncement, refreshNews } from './api.ts';
 import { NewsItem } from './NewsListPage.tsx';
-import { ArticleStatusTag, DoneBanner, problemItems } from './parts.tsx';
+import { ArticleStatusTag, DoneBanner, problemItems, useNewsFormat } from './parts.tsx';
 import type { ArticleSummary } from './types.ts';
 
 /**
@@ -128,10 +128,11 @@ function Unpublished({
   onPublish: () => void;
 }) {
   const { t } = useTranslation();
+  const format = useNewsFormat();
   return (
     <Box component="li" data-testid="unpublished" sx={{ borderTop: `1px solid ${colours.border}`, py: 2 }}>
-      <Typography variant="h2" sx={{ fontSize: '1.1rem', mb: 0.5 }} dir="auto">
-        {item.title}
+      <Typography variant="h2" sx={{ fontSize: '1.1rem', mb: 0.5 }} dir={format.dir(item.title)}>
+        {format.rich(item.title)}
       </Typography>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1.5 }}>
         <ArticleStatusTag status={item.status} />
@@ -178,7 +179,8 @@ function Write({ legalId, onDone }: { legalId: string; onDone: () => Promise<voi
       onSubmit={submit}
       aria-labelledby="write-title"
       data-testid="announcement-form"
-      sx={{ borderTop: `4px solid ${colours.link}`, pt: 2 }}
+      // Each line takes the direction of its first letter: HTML lines read left to right.
+      sx={{ borderTop: `4px solid ${colours.link}`, pt: 2, '& textarea': { unicodeBidi: 'plaintext' } }}
     >
       <Typography variant="h2" id="write-title" sx={{ mb: 2 }}>
         {t('news.announcements.writeTitle')}

@@ -102,10 +102,9 @@ function ArticleView({ article, counted }: { article: Article; counted: number |
   const views = Math.max(article.views, counted ?? 0);
   const title = format.text(article.title);
   const coop = article.cooperative;
-  const back =
-    coop?.legalId != null
-      ? { to: `/cooperatives/${coop.legalId}/announcements`, label: t('news.article.backToAnnouncements') }
-      : { to: '/news', label: t('news.article.back') };
+  const back = coop?.legalId
+    ? { to: `/cooperatives/${coop.legalId}/announcements`, label: t('news.article.backToAnnouncements') }
+    : { to: '/news', label: t('news.article.back') };
   const open = article.status === 'published';
 
   return (
@@ -121,7 +120,7 @@ function ArticleView({ article, counted }: { article: Article; counted: number |
           </Box>
           <Typography>
             {article.status === 'scheduled' && article.publishedAtJalali
-              ? t('news.article.statusNote.scheduled', { at: format.jalali(article.publishedAtJalali) })
+              ? t('news.article.statusNote.scheduled', { at: format.jalaliKept(article.publishedAtJalali) })
               : t(`news.article.statusNote.${article.status}`)}
           </Typography>
         </InsetText>
@@ -140,23 +139,23 @@ function ArticleView({ article, counted }: { article: Article; counted: number |
         <Typography
           variant="h1"
           id="article-title"
-          dir="auto"
+          dir={format.dir(article.title)}
           sx={{ fontSize: { xs: '1.6rem', md: '2rem' }, mb: 1.5 }}
         >
-          {title}
+          {format.rich(article.title)}
         </Typography>
         <Typography
           component="p"
-          dir="auto"
+          dir={format.dir(article.lead)}
           data-testid="article-lead"
           sx={{ fontSize: '1.15rem', fontWeight: 700, lineHeight: 1.9, mb: 2 }}
         >
-          {format.text(article.lead)}
+          {format.rich(article.lead)}
         </Typography>
         {article.coverUrl && (
           <Box
             component="img"
-            src={article.coverUrl}
+            src={`${article.coverUrl}?v=${encodeURIComponent(article.updatedAt)}`}
             alt=""
             sx={{ display: 'block', width: '100%', height: 'auto', aspectRatio: '16 / 9', mb: 3 }}
           />
@@ -208,8 +207,13 @@ function ArticleView({ article, counted }: { article: Article; counted: number |
                 data-testid="related-item"
                 sx={{ py: 1, borderBottom: `1px solid ${colours.border}` }}
               >
-                <Link component={RouterLink} to={`/news/${r.id}`} dir="auto" sx={{ fontWeight: 700 }}>
-                  {format.text(r.title)}
+                <Link
+                  component={RouterLink}
+                  to={`/news/${r.id}`}
+                  dir={format.dir(r.title)}
+                  sx={{ fontWeight: 700 }}
+                >
+                  {format.rich(r.title)}
                 </Link>
                 {r.publishedAt && r.publishedAtJalali && (
                   <Typography variant="body2" sx={{ color: colours.secondaryText }}>
@@ -290,8 +294,8 @@ function Facts({ article, views }: { article: Article; views: number }) {
           <Box component="dt" sx={key}>
             {t('news.article.source')}
           </Box>
-          <Box component="dd" data-testid="article-source" dir="auto">
-            {format.text(article.source)}
+          <Box component="dd" data-testid="article-source" dir={format.dir(article.source)}>
+            {format.rich(article.source)}
           </Box>
         </Box>
       )}

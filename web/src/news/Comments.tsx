@@ -45,8 +45,8 @@ export function CommentList({ comments }: { comments: ArticleComment[] }) {
               mb: 0.5,
             }}
           >
-            <Box component="strong" dir="auto" data-testid="comment-author">
-              {format.text(comment.author.name)}
+            <Box component="strong" dir={format.dir(comment.author.name)} data-testid="comment-author">
+              {format.rich(comment.author.name)}
             </Box>
             {comment.author.verified && <StatusTag tone="grey">{t('news.comments.verified')}</StatusTag>}
             <Typography component="span" variant="body2" sx={{ color: colours.secondaryText }}>
@@ -54,11 +54,11 @@ export function CommentList({ comments }: { comments: ArticleComment[] }) {
             </Typography>
           </Box>
           <Typography
-            dir="auto"
+            dir={format.dir(comment.body)}
             data-testid="comment-body"
             sx={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}
           >
-            {format.text(comment.body)}
+            {format.rich(comment.body)}
           </Typography>
         </Box>
       ))}
@@ -153,7 +153,8 @@ export function CommentForm({ article }: { article: Article }) {
         noValidate
         onSubmit={submit}
         data-testid="comment-form"
-        sx={{ maxWidth: '36rem' }}
+        // Each line of a comment takes the direction of its first letter, as it will be shown.
+        sx={{ maxWidth: '36rem', '& textarea': { unicodeBidi: 'plaintext' } }}
       >
         {!signedIn && (
           <TextInput

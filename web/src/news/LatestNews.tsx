@@ -7,6 +7,7 @@ import { Link as RouterLink } from 'react-router';
 import { colours } from '../app/theme.ts';
 import { useFormat } from '../format/use-format.ts';
 import { FEED_URL, newsListQuery } from './api.ts';
+import { isolatedText, textDirection } from './bidi.tsx';
 
 /**
  * «تازه‌ترین اخبار» on the home page: the three newest articles. A chunk of its own, loaded after
@@ -50,8 +51,13 @@ export function LatestNews() {
             data-testid="latest-news-item"
             sx={{ py: 1.25, borderBottom: `1px solid ${colours.border}` }}
           >
-            <Link component={RouterLink} to={`/news/${item.id}`} sx={{ fontWeight: 700 }} dir="auto">
-              {format.digits(item.title)}
+            <Link
+              component={RouterLink}
+              to={`/news/${item.id}`}
+              sx={{ fontWeight: 700 }}
+              dir={textDirection(item.title)}
+            >
+              {isolatedText(item.title, format.language)}
             </Link>
             {item.publishedAtJalali && item.publishedAt && (
               <Typography variant="body2" sx={{ color: colours.secondaryText }}>

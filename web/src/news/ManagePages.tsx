@@ -129,8 +129,8 @@ function ManagedItem({ item }: { item: ArticleSummary }) {
   return (
     <Box component="li" data-testid="managed-item" sx={{ borderTop: `1px solid ${colours.border}`, py: 2 }}>
       <Typography variant="h2" sx={{ fontSize: '1.15rem', mb: 0.5 }}>
-        <Link component={RouterLink} to={`/news/manage/${item.id}`} dir="auto">
-          {format.text(item.title)}
+        <Link component={RouterLink} to={`/news/manage/${item.id}`} dir={format.dir(item.title)}>
+          {format.rich(item.title)}
         </Link>
       </Typography>
       <Box
@@ -206,10 +206,7 @@ export function EditArticlePage() {
 
 type Outcome = { text: string; key: number } | null;
 /** What failed last: the text's save (its summary is worded from the save's error) or another part. */
-type Failure =
-  | ({ from: 'save' } & { key: number })
-  | { from: 'part'; items: ErrorItem[]; key: number }
-  | null;
+type Failure = { from: 'save'; key: number } | { from: 'part'; items: ErrorItem[]; key: number } | null;
 
 function draftOf(
   article: Article | null,
@@ -334,7 +331,8 @@ function Editor({ article, me, provinces }: { article: Article | null; me: Me; p
           onSubmit={submit}
           aria-labelledby="text-title"
           data-testid="article-form"
-          sx={{ mb: 5 }}
+          // Each line takes the direction of its first letter: HTML lines read left to right.
+          sx={{ mb: 5, '& textarea': { unicodeBidi: 'plaintext' } }}
         >
           <Typography variant="h2" id="text-title" sx={{ mb: 2 }}>
             {t('news.editor.textTitle')}
@@ -410,7 +408,7 @@ function StatusPanel({ article, onDone, onFailed }: { article: Article } & Repor
       setPublishAt('');
       void onDone(
         sent.to === 'scheduled'
-          ? t('news.publish.done.scheduled', { at: format.jalali(answer.publishedAtJalali ?? '') })
+          ? t('news.publish.done.scheduled', { at: format.jalaliKept(answer.publishedAtJalali ?? '') })
           : t(`news.publish.done.${sent.to}`),
       );
     },
@@ -462,7 +460,7 @@ function StatusPanel({ article, onDone, onFailed }: { article: Article } & Repor
               id="field-publishAt"
               name="publishAt"
               label={t('news.publish.publishAt')}
-              hint={t('news.publish.publishAtHint')}
+              hint={t('news.publish.publishAtHint', { example: format.jalaliKept('1405/09/10 09:30') })}
               error={atError}
               value={publishAt}
               onChange={setPublishAt}

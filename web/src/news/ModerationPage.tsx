@@ -174,8 +174,8 @@ function QueuedComment({
     >
       <Box component="article" aria-labelledby={titleId}>
         <Typography variant="h3" id={titleId} sx={{ fontSize: '1.05rem', mb: 0.5 }}>
-          <Box component="span" dir="auto">
-            {format.text(comment.author.name)}
+          <Box component="span" dir={format.dir(comment.author.name)}>
+            {format.rich(comment.author.name)}
           </Box>
           {comment.author.verified && (
             <>
@@ -186,14 +186,19 @@ function QueuedComment({
         </Typography>
         <Typography variant="body2" sx={{ color: colours.secondaryText, mb: 1 }}>
           {t('news.moderation.on')}{' '}
-          <Link component={RouterLink} to={`/news/${comment.article.id}`} dir="auto">
-            {format.text(comment.article.title)}
+          <Link
+            component={RouterLink}
+            to={`/news/${comment.article.id}`}
+            dir={format.dir(comment.article.title)}
+          >
+            {format.rich(comment.article.title)}
           </Link>
-          {' · '}
-          <JalaliTime iso={comment.createdAt} jalali={comment.createdAtJalali} />
+          <Box component="span" sx={{ display: 'block' }}>
+            <JalaliTime iso={comment.createdAt} jalali={comment.createdAtJalali} />
+          </Box>
         </Typography>
         <Typography
-          dir="auto"
+          dir={format.dir(comment.body)}
           data-testid="queued-comment-body"
           sx={{
             whiteSpace: 'pre-line',
@@ -203,7 +208,7 @@ function QueuedComment({
             mb: 1.5,
           }}
         >
-          {format.text(comment.body)}
+          {format.rich(comment.body)}
         </Typography>
         {comment.reason && (
           <Typography variant="body2" sx={{ mb: 1.5 }}>

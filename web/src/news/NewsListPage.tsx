@@ -100,7 +100,7 @@ function NewsListView({ params, list }: { params: URLSearchParams; list: UseQuer
       {problem && <ErrorSummary key={list.errorUpdatedAt} errors={errorItems} />}
       <Grid container spacing={4}>
         <Grid size={{ xs: 12, md: 8 }}>
-          <Typography variant="h1" sx={{ mb: 2 }} dir="auto">
+          <Typography variant="h1" sx={{ mb: 2 }}>
             {title}
           </Typography>
           <Typography sx={{ fontSize: '1.15rem', mb: 2 }}>{t('news.list.lead')}</Typography>
@@ -310,12 +310,12 @@ export function NewsItem({ item, heading = 'h3' }: { item: ArticleSummary; headi
   return (
     <Box component="li" data-testid="news-item" sx={{ borderTop: `1px solid ${colours.border}`, py: 2 }}>
       <Typography variant="h3" component={heading} sx={{ mb: 0.5 }}>
-        <Link component={RouterLink} to={`/news/${item.id}`} dir="auto">
-          {format.text(item.title)}
+        <Link component={RouterLink} to={`/news/${item.id}`} dir={format.dir(item.title)}>
+          {format.rich(item.title)}
         </Link>
       </Typography>
-      <Typography sx={{ mb: 0.5 }} dir="auto">
-        {format.text(item.lead)}
+      <Typography sx={{ mb: 0.5 }} dir={format.dir(item.lead)}>
+        {format.rich(item.lead)}
       </Typography>
       <Typography
         variant="body2"

@@ -10,6 +10,7 @@ import { SuccessBanner } from '../components/Panel.tsx';
 import { StatusTag, type Tone } from '../components/StatusTag.tsx';
 import { useFormat } from '../format/use-format.ts';
 import { FEED_URL } from './api.ts';
+import { isolatedText, textDirection } from './bidi.tsx';
 import type { ArticleStatus, ArticleSummary } from './types.ts';
 
 /** The formatters of the news pages: the reader's digits in stored text, Jalali times, the rating. */
@@ -22,10 +23,16 @@ export function useNewsFormat() {
 
   return {
     ...format,
-    /** A stored text (title, lead, tag, comment) with the reader's digits. */
+    /** A stored text (title, lead, tag, comment) with the reader's digits, as a string (titles of the page). */
     text: (text: string) => format.digits(text),
+    /** Text people wrote, for the page: runs of the other script isolated, the reader's digits (bidi.tsx). */
+    rich: (text: string) => isolatedText(text, format.language),
+    /** The direction of text people wrote, for its element's `dir`. */
+    dir: (text: string) => textDirection(text),
     /** `1399/05/14 23:03` as `۱۳۹۹/۰۵/۱۴ ۲۳:۰۳` in Persian. */
     jalali: (text: string) => format.digits(text),
+    /** The same inside a sentence: date and time kept on one line (a no-break space between them). */
+    jalaliKept: (text: string) => format.digits(text).replace(' ', '\u00a0'),
     /** An average with one decimal: `۵٫۰`. */
     decimal: (n: number) => decimal.format(n),
     /** Tags as a list in running text: `آموزش، تولید`. */
