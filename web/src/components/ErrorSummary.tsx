@@ -3,10 +3,15 @@ import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { type MouseEvent, useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
 import { colours } from '../app/theme.ts';
 
-/** One error: its message, and the id of the field it belongs to (without `#`) when there is one. */
-export type ErrorItem = { text: string; fieldId?: string };
+/**
+ * One error: its message, and the id of the field it belongs to (without `#`) when it is on this
+ * page, or the page (`to`, with router `state`) where it is fixed when it is on another (a
+ * request's question, named when the request was submitted).
+ */
+export type ErrorItem = { text: string; fieldId?: string; to?: string; state?: unknown };
 
 /** Moves focus to the field and brings its label into view, as the GOV.UK error summary does. */
 function focusField(event: MouseEvent<HTMLAnchorElement>, fieldId: string): void {
@@ -50,8 +55,21 @@ export function ErrorSummary({ errors }: { errors: ErrorItem[] }) {
         </Typography>
         <Box component="ul" sx={{ m: 0, p: 0, listStyle: 'none' }}>
           {errors.map((error) => (
-            <Box component="li" key={`${error.fieldId ?? ''}:${error.text}`} sx={{ mb: 1, fontWeight: 700 }}>
-              {error.fieldId ? (
+            <Box
+              component="li"
+              key={`${error.to ?? error.fieldId ?? ''}:${error.text}`}
+              sx={{ mb: 1, fontWeight: 700 }}
+            >
+              {error.to ? (
+                <Link
+                  component={RouterLink}
+                  to={error.to}
+                  state={error.state}
+                  sx={{ color: colours.red, fontWeight: 700 }}
+                >
+                  {error.text}
+                </Link>
+              ) : error.fieldId ? (
                 <Link
                   href={`#${error.fieldId}`}
                   onClick={(event) => error.fieldId && focusField(event, error.fieldId)}

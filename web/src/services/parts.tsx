@@ -2,12 +2,13 @@ import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { type MouseEvent, type ReactNode, useEffect, useId, useRef } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useLocation } from 'react-router';
 import { BOARD_POSITION_LABELS, OFFICER_ROLE_LABELS } from '../../../src/governance/vocabulary.ts';
 import { fieldsQuery, provincesQuery } from '../api/queries.ts';
 import { colours } from '../app/theme.ts';
+import { type ErrorItem, ErrorSummary } from '../components/ErrorSummary.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { SuccessBanner } from '../components/Panel.tsx';
 import { StatusTag, type Tone } from '../components/StatusTag.tsx';
@@ -137,81 +138,11 @@ export function NotFound({
 }
 
 /** One problem of the error summary: on this page (`fieldId`) or on another page of the request (`to`). */
-export type Problem = { text: string; fieldId?: string; to?: string; state?: unknown };
+export type Problem = ErrorItem;
 
-function focusField(event: MouseEvent<HTMLAnchorElement>, fieldId: string): void {
-  const field = document.getElementById(fieldId);
-  if (!field) return;
-  event.preventDefault();
-  field.scrollIntoView({ block: 'center' });
-  field.focus({ preventScroll: true });
-}
-
-/**
- * The GOV.UK error summary where a problem may belong to another page (a question or the
- * documents of a request, named when it was submitted): each links to where it is fixed.
- * Looks and behaves as components/ErrorSummary.tsx; give it a new `key` to show it again.
- */
+/** The GOV.UK error summary whose problems may link to other pages of the request. */
 export function ProblemSummary({ problems }: { problems: Problem[] }) {
-  const { t } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
-  const titleId = useId();
-  useEffect(() => {
-    ref.current?.focus();
-  }, []);
-
-  return (
-    <Box
-      ref={ref}
-      tabIndex={-1}
-      aria-labelledby={titleId}
-      data-testid="error-summary"
-      sx={{
-        border: `5px solid ${colours.red}`,
-        p: { xs: 2, sm: 3 },
-        mb: 4,
-        '&:focus': { outline: `3px solid ${colours.focus}`, outlineOffset: 0 },
-      }}
-    >
-      <div role="alert">
-        <Typography variant="h2" id={titleId} sx={{ mt: 0, mb: 2 }}>
-          {t('errors.summaryTitle')}
-        </Typography>
-        <Box component="ul" sx={{ m: 0, p: 0, listStyle: 'none' }}>
-          {problems.map((problem) => (
-            <Box
-              component="li"
-              key={`${problem.to ?? problem.fieldId ?? ''}:${problem.text}`}
-              sx={{ mb: 1, fontWeight: 700 }}
-            >
-              {problem.to ? (
-                <Link
-                  component={RouterLink}
-                  to={problem.to}
-                  state={problem.state}
-                  sx={{ color: colours.red, fontWeight: 700 }}
-                >
-                  {problem.text}
-                </Link>
-              ) : problem.fieldId ? (
-                <Link
-                  href={`#${problem.fieldId}`}
-                  onClick={(event) => problem.fieldId && focusField(event, problem.fieldId)}
-                  sx={{ color: colours.red, fontWeight: 700 }}
-                >
-                  {problem.text}
-                </Link>
-              ) : (
-                <Box component="span" sx={{ color: colours.red }}>
-                  {problem.text}
-                </Box>
-              )}
-            </Box>
-          ))}
-        </Box>
-      </div>
-    </Box>
-  );
+  return <ErrorSummary errors={problems} />;
 }
 
 /** The label of a person column: «کد ملی», «سهام»… */

@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { getJson, sendJson } from '../../api/client.ts';
 import { PRIVATE } from '../../api/session.ts';
+import type { RequestEvent, RequestSummary, UploadedDocument } from '../types.ts';
 
 /**
  * The office's side of the single window (src/services/services.routes.ts): the inbox, a
@@ -38,45 +39,10 @@ export const TEXT_REQUIRED: ReadonlySet<RequestAction> = new Set([
   'answer',
 ]);
 
-/** One line of the inbox (and the head of a case). */
-export type InboxItem = {
-  trackingCode: string;
-  service: { id: string; title: Bilingual };
-  status: { code: string; label: Bilingual };
-  subject: string | null;
-  cooperative: { id: number; name: string; legalId: string | null } | null;
-  /** Persian names (the reference list gives the English ones). */
-  province: string | null;
-  county: string | null;
-  office: string;
-  submittedAt: string | null;
-  dueOn: string | null;
-  daysLeft: number | null;
-  overdue: boolean;
-  escalated: boolean;
-  decidedAt: string | null;
-  assignedTo: { id: number; name: string | null } | null;
-  updatedAt: string;
-};
-
-export type RequestEvent = {
-  action: string;
-  from: string | null;
-  to: string;
-  text: string | null;
-  at: string;
-  by: { role: 'applicant' | 'office'; name: string | null } | null;
-};
-
-export type RequestDocument = {
-  id: number;
-  requirement: string;
-  name: string;
-  mediaType: string;
-  size: number;
-  sha256: string;
-  uploadedAt: string;
-};
+/** One line of the inbox (and the head of a case): the applicant's summary shape (../types.ts). */
+export type InboxItem = RequestSummary;
+export type RequestDocument = UploadedDocument;
+export type { RequestEvent };
 
 /** GET /requests/:code as the deciding office sees it. */
 export type CaseRequest = InboxItem & {
