@@ -250,6 +250,12 @@ describe('forming a cooperative', () => {
       'content-type': 'application/json',
     });
     expect(json.json().fields[0].code).toBe('file_type_not_allowed');
+    const big = Buffer.concat([MINIMAL_PDF, Buffer.alloc(10 * 1024 * 1024)]);
+    const oversized = await as('founder', 'POST', `/requests/${code}/documents/statute`, big, {
+      'content-type': 'application/pdf',
+    });
+    expect(oversized.statusCode).toBe(413);
+    expect(oversized.json().message.fa).toBeTruthy();
     const unknown = await as('founder', 'POST', `/requests/${code}/documents/passport`, MINIMAL_PDF, {
       'content-type': 'application/pdf',
     });
