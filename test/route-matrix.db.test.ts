@@ -142,6 +142,7 @@ const SPECS: Record<string, Spec> = {
   'post /api/v1/requests': { kind: 'self', body: { serviceId: 'general' } },
   'get /api/v1/me/requests': { kind: 'self' },
   'get /api/v1/inbox': { kind: 'self' },
+  'get /api/v1/inbox/officers': { kind: 'self' },
   'post /api/v1/inbox/bulk': { kind: 'self', body: { codes: ['1234567890'], action: 'take' } },
   'get /api/v1/requests/{code}': { kind: 'request' },
   'get /api/v1/requests/{code}/receipt.pdf': { kind: 'request' },

@@ -293,3 +293,24 @@ export async function serviceStatistics(ctx: Context) {
     };
   });
 }
+
+/**
+ * Use case: whom an officer may assign requests to — the officers of the offices of their regions
+ * (a county's and its province's for a county officer; the province's and its counties' for a
+ * province officer; the nation's for a national one). Names only; empty for anyone else.
+ */
+export async function listColleagues(ctx: Context, actor: Actor) {
+  const ids = new Set<number>();
+  for (const s of actor.staff) {
+    if (s.kind !== 'officer') continue;
+    for (const id of await repo.officersOfRegion(ctx.db, s)) ids.add(id);
+  }
+  const people = await Promise.all(
+    [...ids].map(async (id) => ({ id, p: await repo.personName(ctx.db, id) })),
+  );
+
+  return people
+    .filter((x) => x.p !== undefined)
+    .map((x) => ({ id: x.id, name: `${x.p?.first_name ?? ''} ${x.p?.last_name ?? ''}`.trim() }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'fa'));
+}

@@ -261,6 +261,32 @@ export async function officersForPlace(
   ];
 }
 
+/** The people with an officer's role in the offices of a region (see `listColleagues`). */
+export async function officersOfRegion(
+  db: Executor,
+  region:
+    | { scope: 'nation' }
+    | { scope: 'province'; provinceId: number }
+    | { scope: 'county'; provinceId: number; countyId: number },
+) {
+  const rows = await db
+    .selectFrom('staff_roles')
+    .select(['person_id', 'scope', 'province_id', 'county_id'])
+    .where('role', '=', 'officer')
+    .execute();
+
+  return rows
+    .filter((r) =>
+      region.scope === 'nation'
+        ? r.scope === 'nation'
+        : region.scope === 'province'
+          ? r.province_id === region.provinceId
+          : r.county_id === region.countyId ||
+            (r.scope === 'province' && r.province_id === region.provinceId),
+    )
+    .map((r) => r.person_id);
+}
+
 /** The current principal inspectors of a cooperative (the office of complaints to the inspector). */
 export async function inspectorsOf(db: Executor, cooperativeId: number) {
   const rows = await db

@@ -404,6 +404,20 @@ describe('forming a cooperative', () => {
   });
 });
 
+describe('the inbox', () => {
+  it('filters by province code, refuses an unknown one, and lists the officers one may assign to', async () => {
+    expect((await as('province', 'GET', '/inbox?status=final&province=IR-07')).statusCode).toBe(200);
+    const bad = await as('province', 'GET', '/inbox?province=nowhere');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields[0].path).toBe('province');
+    const colleagues = (await as('county', 'GET', '/inbox/officers'))
+      .json()
+      .items.map((o: { id: number }) => o.id);
+    expect(colleagues.sort()).toEqual([people.get('county'), people.get('province')].sort());
+    expect((await as('member', 'GET', '/inbox/officers')).json().items).toEqual([]);
+  });
+});
+
 describe('a complaint to the inspector', () => {
   it('a member complains, the inspector answers, the answer is in the ledger; a stranger cannot complain', async () => {
     const coop = await ctx.db

@@ -4,13 +4,21 @@ import { z } from 'zod';
 import type { Actor } from '../access/index.ts';
 import type { Context } from '../context/context.ts';
 import { AppError } from '../errors/app-error.ts';
+import { fieldError } from '../errors/field-messages.ts';
 import type { ResolveActor } from '../http/cooperative-access.ts';
 import { attachmentHeader, downloadHeaders } from '../storage/index.ts';
 import { SERVICES, serviceOf } from './catalogue/index.ts';
 import type { ServiceDefinition } from './definition.ts';
 import { DEFAULT_MAX_UPLOAD_BYTES, downloadDocument, removeDocument, uploadDocument } from './documents.ts';
 import { certificatePdf, receiptPdf, verifyCertificate } from './printouts.ts';
-import { getRequest, listInbox, listMyRequests, serviceStatistics, trackRequest } from './read-requests.ts';
+import {
+  getRequest,
+  listColleagues,
+  listInbox,
+  listMyRequests,
+  serviceStatistics,
+  trackRequest,
+} from './read-requests.ts';
 import { REQUEST_STATUSES, saveAnswers, startRequest, submitRequest } from './requests.ts';
 import { actOnRequest, bulkAct, completeRegistration, REQUEST_ACTIONS } from './workflow.ts';
 
@@ -125,7 +133,8 @@ const inboxQuery = z
     service: z.string().max(40).optional(),
     overdue: z.enum(['true', 'false']).optional(),
     assigned: z.enum(['me', 'none', 'any']).optional(),
-    province: z.coerce.number().int().positive().optional(),
+    /** A province by code (as the reference list names them, e.g. IR-07) or id. */
+    province: z.string().max(20).optional(),
     county: z.coerce.number().int().positive().optional(),
   })
   .strict();
@@ -565,16 +574,38 @@ export function servicesRoutes(
       async (request, reply) => {
         const actor = await signedIn(request);
         const q = request.query;
+        const province = q.province === undefined ? undefined : ctx.reference.findProvince(q.province);
+        if (q.province !== undefined && !province) {
+          throw new AppError('INVALID_INPUT', { fields: [fieldError('province', 'unknown_province')] });
+        }
         const items = await listInbox(ctx, actor, {
           status: q.status,
           service: q.service,
           overdue: q.overdue === 'true' ? true : undefined,
           assigned: q.assigned,
-          province: q.province,
+          province: province?.id,
           county: q.county,
         });
 
         return reply.header('cache-control', 'no-store').send({ items });
+      },
+    );
+
+    app.get(
+      '/inbox/officers',
+      {
+        schema: {
+          tags: ['services'],
+          summary: "The officers of the caller's regions, to assign requests to (ministry officers only)",
+          response: {
+            200: z.object({ items: z.array(z.object({ id: z.number().int(), name: z.string() })) }),
+          },
+        },
+      },
+      async (request, reply) => {
+        const actor = await signedIn(request);
+
+        return reply.header('cache-control', 'no-store').send({ items: await listColleagues(ctx, actor) });
       },
     );
 

@@ -33,6 +33,7 @@ import { useFormat } from '../../format/use-format.ts';
 import { SignInAgain, useMe } from '../../pages/RequireSignIn.tsx';
 import {
   bulk,
+  colleaguesQuery,
   groupedCode,
   type InboxItem,
   inboxQuery,
@@ -86,14 +87,9 @@ function paramsOf(draft: Draft): URLSearchParams {
   return params;
 }
 
-/**
- * The API's query: the province of a national officer's filter is a code in the address (the
- * reference list names provinces by code) and is applied here, by the requests' province names;
- * everything else goes to the server as it is.
- */
+/** The API's query: the filters as in the address (the server takes a province by its code). */
 function apiParamsOf(draft: Draft): string {
-  const params = paramsOf({ ...draft, province: '' });
-  return params.toString();
+  return paramsOf(draft).toString();
 }
 
 /**
@@ -186,27 +182,20 @@ function InboxView({
 
   const chosenProvince = places.provinces?.find((p) => p.code === draft.province);
   const filterProvince = region.scope === 'national' ? chosenProvince : own;
-  const shownProvince = places.provinces?.find((p) => p.code === submitted.province);
-  // The national officer's province filter, applied here (see apiParamsOf).
-  const items = (list.data?.items ?? []).filter(
-    (item) => region.scope !== 'national' || !shownProvince || item.province === shownProvince.nameFa,
-  );
+  const items = list.data?.items ?? [];
   const openItems = items.filter((item) => isOpenStatus(item.status.code));
   const selectedCodes = openItems.map((i) => i.trackingCode).filter((code) => selected.has(code));
 
-  // Whom to assign to: the officers seen in the list, and me.
-  const seen = new Map<number, string>();
-  for (const item of list.data?.items ?? []) {
-    const a = item.assignedTo;
-    if (a && a.id !== me.personId)
-      seen.set(a.id, a.name ?? t('office.assignee.unnamed', { id: format.number(a.id) }));
-  }
+  // Whom to assign to: me, and the officers of my regions' offices.
+  const colleagues = useQuery({ ...colleaguesQuery, enabled: region.scope !== 'none' });
   const assignees = [
     {
       value: String(me.personId),
       label: t('office.inbox.bulk.me', { name: `${me.firstName} ${me.lastName}` }),
     },
-    ...[...seen].map(([id, name]) => ({ value: String(id), label: name })),
+    ...(colleagues.data?.items ?? [])
+      .filter((o) => o.id !== me.personId)
+      .map((o) => ({ value: String(o.id), label: o.name })),
   ];
 
   const doneText = (d: NonNullable<typeof done>) =>

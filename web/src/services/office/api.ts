@@ -129,6 +129,13 @@ export function inboxQuery(params: string) {
   });
 }
 
+/** The officers of the signed-in officer's regions, to assign requests to. */
+export const colleaguesQuery = queryOptions({
+  queryKey: [...OFFICE, 'officers'],
+  queryFn: ({ signal }) => getJson<{ items: { id: number; name: string }[] }>('/inbox/officers', signal),
+  ...privately,
+});
+
 export function caseQuery(code: string) {
   return queryOptions({
     queryKey: [...OFFICE, 'request', code],
