@@ -169,135 +169,130 @@ async function act(
   v: z.output<typeof actionSchema>,
 ) {
   const rule = RULES[action];
-  {
-    const req = await requestByCode(tx, code, { forUpdate: true });
-    const service = serviceOf(req.service_id);
-    const applicant = isApplicant(actor, req);
-    const decider = isDecider(actor, req);
-    if (!applicant && !decider) throw new AppError('NOT_FOUND');
-    if (rule.by === 'applicant' && !applicant)
-      throw forbidden('این کار با متقاضی است', 'Only the applicant can do this');
-    if (rule.by === 'decider') {
-      if (applicant)
-        throw forbidden(
-          'متقاضی نمی‌تواند دربارهٔ درخواست خودش تصمیم بگیرد',
-          'An applicant cannot decide their own request',
-        );
-      if (!decider)
-        throw forbidden(
-          'این درخواست در کارتابل ادارهٔ شما نیست',
-          "This request is not in your office's inbox",
-        );
-    }
-    if (rule.outcome !== undefined && rule.outcome !== service.outcome)
-      throw new AppError('INVALID_TRANSITION');
-    if (!rule.from.includes(req.status as RequestStatus)) throw new AppError('INVALID_TRANSITION');
-    if (action === 'confirm' && req.proposed_by === actor.personId) {
+  const req = await requestByCode(tx, code, { forUpdate: true });
+  const service = serviceOf(req.service_id);
+  const applicant = isApplicant(actor, req);
+  const decider = isDecider(actor, req);
+  if (!applicant && !decider) throw new AppError('NOT_FOUND');
+  if (rule.by === 'applicant' && !applicant)
+    throw forbidden('این کار با متقاضی است', 'Only the applicant can do this');
+  if (rule.by === 'decider') {
+    if (applicant)
       throw forbidden(
-        'پیشنهاددهندهٔ موافقت نمی‌تواند آن را تأیید کند؛ تأیید با کارشناس دیگری است',
-        'The officer who proposed the approval cannot confirm it; another officer must',
+        'متقاضی نمی‌تواند دربارهٔ درخواست خودش تصمیم بگیرد',
+        'An applicant cannot decide their own request',
       );
-    }
-
-    const now = ctx.clock.now().toISOString();
-    const today = ctx.clock.today();
-    const from = req.status as RequestStatus;
-    let to: RequestStatus = rule.to ?? from;
-    const patch: Parameters<typeof repo.updateRequest>[2] = { updated_at: now };
-    switch (action) {
-      case 'take':
-        patch.assigned_to = actor.personId;
-        if (from === 'submitted') to = 'under_review';
-        break;
-      case 'assign': {
-        const assignee = v.assignee;
-        if (assignee === undefined)
-          throw new AppError('INVALID_INPUT', {
-            fields: [serviceFieldError('assignee', 'not_an_officer_here')],
-          });
-        const office = await officePeople(tx, req, { escalated: req.escalated_at !== null });
-        if (!office.includes(assignee) || assignee === req.applicant_person_id) {
-          throw new AppError('INVALID_INPUT', {
-            fields: [serviceFieldError('assignee', 'not_an_officer_here')],
-          });
-        }
-        patch.assigned_to = assignee;
-        if (from === 'submitted') to = 'under_review';
-        break;
-      }
-      case 'ask':
-        patch.paused_on = today;
-        break;
-      case 'reply': {
-        patch.answers = JSON.stringify(await recheck(tx, ctx, actor, req));
-        // The clock stopped while the office waited for the applicant.
-        if (req.paused_on !== null && req.due_on !== null) {
-          patch.due_on = addDays(req.due_on, Math.max(0, daysBetween(req.paused_on, today)));
-        }
-        patch.paused_on = null;
-        break;
-      }
-      case 'propose':
-        patch.proposed_by = actor.personId;
-        patch.proposal_text = v.text ?? null;
-        break;
-      case 'return':
-        patch.proposed_by = null;
-        patch.proposal_text = null;
-        break;
-    }
-    if (to !== from) patch.status = to;
-    await repo.updateRequest(tx, req.id, patch);
-    await repo.insertEvent(tx, {
-      request_id: req.id,
-      action,
-      from_status: from,
-      to_status: to,
-      person_id: actor.personId,
-      text: v.text ?? null,
-      at: now,
-    });
-    if (to === 'approved' || to === 'rejected' || to === 'answered') {
-      await decide(tx, ctx, { ...req, ...patch, status: to } as repo.RequestRow, {
-        decision: to,
-        text: v.text ?? req.proposal_text,
-        proposedBy: req.proposed_by ?? actor.personId,
-        decidedBy: actor.personId,
-        notify: false,
-      });
-    }
-    const shown = toPersianDigits(formatTrackingCode(req.tracking_code));
-    const message = MESSAGES[action];
-    if (to !== from && message) {
-      await notifyApplicant(tx, ctx, req.applicant_person_id, {
-        subject: {
-          fa: `درخواست ${shown}: ${STATUS_LABELS[to].fa}`,
-          en: `Request ${formatTrackingCode(req.tracking_code)}: ${STATUS_LABELS[to].en}`,
-        },
-        body: message(service.title, shown),
-      });
-    }
-    if (action === 'reply' || action === 'propose') {
-      await notifyOffice(
-        tx,
-        ctx,
-        req,
-        {
-          fa:
-            action === 'reply'
-              ? `متقاضی به درخواست ${shown} پاسخ داد`
-              : `موافقت با درخواست ${shown} در انتظار تأیید شماست`,
-          en:
-            action === 'reply'
-              ? `The applicant answered request ${shown}`
-              : `Approval of request ${shown} awaits your confirmation`,
-        },
-        action === 'reply' && req.assigned_to !== null ? { only: [req.assigned_to] } : {},
-      );
-    }
-
-    return { status: to };
+    if (!decider)
+      throw forbidden('این درخواست در کارتابل ادارهٔ شما نیست', "This request is not in your office's inbox");
   }
+  if (rule.outcome !== undefined && rule.outcome !== service.outcome)
+    throw new AppError('INVALID_TRANSITION');
+  if (!rule.from.includes(req.status as RequestStatus)) throw new AppError('INVALID_TRANSITION');
+  if (action === 'confirm' && req.proposed_by === actor.personId) {
+    throw forbidden(
+      'پیشنهاددهندهٔ موافقت نمی‌تواند آن را تأیید کند؛ تأیید با کارشناس دیگری است',
+      'The officer who proposed the approval cannot confirm it; another officer must',
+    );
+  }
+
+  const now = ctx.clock.now().toISOString();
+  const today = ctx.clock.today();
+  const from = req.status as RequestStatus;
+  let to: RequestStatus = rule.to ?? from;
+  const patch: Parameters<typeof repo.updateRequest>[2] = { updated_at: now };
+  switch (action) {
+    case 'take':
+      patch.assigned_to = actor.personId;
+      if (from === 'submitted') to = 'under_review';
+      break;
+    case 'assign': {
+      const assignee = v.assignee;
+      if (assignee === undefined)
+        throw new AppError('INVALID_INPUT', {
+          fields: [serviceFieldError('assignee', 'not_an_officer_here')],
+        });
+      const office = await officePeople(tx, req, { escalated: req.escalated_at !== null });
+      if (!office.includes(assignee) || assignee === req.applicant_person_id) {
+        throw new AppError('INVALID_INPUT', {
+          fields: [serviceFieldError('assignee', 'not_an_officer_here')],
+        });
+      }
+      patch.assigned_to = assignee;
+      if (from === 'submitted') to = 'under_review';
+      break;
+    }
+    case 'ask':
+      patch.paused_on = today;
+      break;
+    case 'reply': {
+      patch.answers = JSON.stringify(await recheck(tx, ctx, actor, req));
+      // The clock stopped while the office waited for the applicant.
+      if (req.paused_on !== null && req.due_on !== null) {
+        patch.due_on = addDays(req.due_on, Math.max(0, daysBetween(req.paused_on, today)));
+      }
+      patch.paused_on = null;
+      break;
+    }
+    case 'propose':
+      patch.proposed_by = actor.personId;
+      patch.proposal_text = v.text ?? null;
+      break;
+    case 'return':
+      patch.proposed_by = null;
+      patch.proposal_text = null;
+      break;
+  }
+  if (to !== from) patch.status = to;
+  await repo.updateRequest(tx, req.id, patch);
+  await repo.insertEvent(tx, {
+    request_id: req.id,
+    action,
+    from_status: from,
+    to_status: to,
+    person_id: actor.personId,
+    text: v.text ?? null,
+    at: now,
+  });
+  if (to === 'approved' || to === 'rejected' || to === 'answered') {
+    await decide(tx, ctx, { ...req, ...patch, status: to } as repo.RequestRow, {
+      decision: to,
+      text: v.text ?? req.proposal_text,
+      proposedBy: req.proposed_by ?? actor.personId,
+      decidedBy: actor.personId,
+      notify: false,
+    });
+  }
+  const shown = toPersianDigits(formatTrackingCode(req.tracking_code));
+  const message = MESSAGES[action];
+  if (to !== from && message) {
+    await notifyApplicant(tx, ctx, req.applicant_person_id, {
+      subject: {
+        fa: `درخواست ${shown}: ${STATUS_LABELS[to].fa}`,
+        en: `Request ${formatTrackingCode(req.tracking_code)}: ${STATUS_LABELS[to].en}`,
+      },
+      body: message(service.title, shown),
+    });
+  }
+  if (action === 'reply' || action === 'propose') {
+    await notifyOffice(
+      tx,
+      ctx,
+      req,
+      {
+        fa:
+          action === 'reply'
+            ? `متقاضی به درخواست ${shown} پاسخ داد`
+            : `موافقت با درخواست ${shown} در انتظار تأیید شماست`,
+        en:
+          action === 'reply'
+            ? `The applicant answered request ${shown}`
+            : `Approval of request ${shown} awaits your confirmation`,
+      },
+      action === 'reply' && req.assigned_to !== null ? { only: [req.assigned_to] } : {},
+    );
+  }
+
+  return { status: to };
 }
 
 /**
