@@ -20,9 +20,9 @@ export type IssuedNewsChallenge = { challengeId: string; question: Bilingual; ex
 export async function issueNewsChallenge(ctx: Context): Promise<IssuedNewsChallenge> {
   const now = ctx.clock.now();
   const plus = randomInt(0, 2) === 0;
-  let a = randomInt(1, 10);
-  let b = randomInt(1, 10);
-  if (!plus && a <= b) [a, b] = [b + 1, a];
+  // One-digit numbers both ways, and a difference above zero: 1–9 plus 1–9, or 2–9 minus less.
+  const a = plus ? randomInt(1, 10) : randomInt(2, 10);
+  const b = plus ? randomInt(1, 10) : randomInt(1, a);
   const answer = plus ? a + b : a - b;
   const challengeId = newToken();
   const expiresAt = new Date(now.getTime() + CHALLENGE_MINUTES * 60_000).toISOString();

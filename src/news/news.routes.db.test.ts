@@ -514,9 +514,12 @@ describe('comments', () => {
   });
 
   it('asks anonymous commenters an arithmetic question in Persian digits', async () => {
-    const c = await challenge();
-    expect(c.question.fa).toMatch(/^[۱-۹] (بعلاوه|منهای) [۱-۹] = ؟$/);
-    expect(c.answer).toBeGreaterThanOrEqual(1);
+    // Random questions: many of them, every one with one-digit numbers and an answer above zero.
+    for (let i = 0; i < 200; i++) {
+      const c = await challenge();
+      expect(c.question.fa).toMatch(/^[۱-۹] (بعلاوه|منهای) [۱-۹] = ؟$/);
+      expect(c.answer).toBeGreaterThanOrEqual(1);
+    }
   });
 
   it('holds an anonymous comment for moderation, and refuses a replayed or wrong answer', async () => {
