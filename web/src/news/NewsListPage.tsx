@@ -3,8 +3,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
 import Link from '@mui/material/Link';
-import Pagination from '@mui/material/Pagination';
-import PaginationItem from '@mui/material/PaginationItem';
 import Typography from '@mui/material/Typography';
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
@@ -18,6 +16,7 @@ import { colours } from '../app/theme.ts';
 import { type ErrorItem, ErrorSummary } from '../components/ErrorSummary.tsx';
 import { SelectInput, TextInput } from '../components/FormFields.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { PageLinks } from '../components/PageLinks.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { newsListQuery, tagsQuery } from './api.ts';
 import {
@@ -274,28 +273,7 @@ function Results({
         <Typography sx={{ mt: 2 }}>{t('news.list.pageOutOfRange')}</Typography>
       )}
       {pages > 1 && (
-        <Pagination
-          page={Math.min(page, pages)}
-          count={pages}
-          siblingCount={0}
-          boundaryCount={1}
-          aria-label={t('news.list.pagination')}
-          sx={{ mt: 3, '& ul': { justifyContent: 'center' } }}
-          getItemAriaLabel={(type, n, selected) => {
-            if (type === 'next') return t('news.list.next');
-            if (type === 'previous') return t('news.list.previous');
-            const label = format.number(n ?? 0);
-            return selected ? t('news.list.page', { n: label }) : t('news.list.goToPage', { n: label });
-          }}
-          renderItem={(item) => (
-            <PaginationItem
-              {...item}
-              page={item.page === null ? null : format.number(item.page)}
-              component={RouterLink}
-              to={pageLink(item.page ?? 1)}
-            />
-          )}
-        />
+        <PageLinks page={Math.min(page, pages)} pages={pages} pageLink={pageLink} labels="news.list" />
       )}
     </Box>
   );

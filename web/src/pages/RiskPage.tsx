@@ -2,8 +2,6 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Grid from '@mui/material/Grid';
 import Link from '@mui/material/Link';
-import Pagination from '@mui/material/Pagination';
-import PaginationItem from '@mui/material/PaginationItem';
 import Typography from '@mui/material/Typography';
 import { BarChart as XBarChart } from '@mui/x-charts/BarChart';
 import { useQuery } from '@tanstack/react-query';
@@ -18,6 +16,7 @@ import { colours } from '../app/theme.ts';
 import { BackLink } from '../components/BackLink.tsx';
 import { Denied } from '../components/Denied.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { PageLinks } from '../components/PageLinks.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { useFormat } from '../format/use-format.ts';
@@ -400,28 +399,13 @@ function Drill({ provinceId, title, page }: { provinceId: number; title: string;
             })}
           </Box>
           {pages > 1 && (
-            <Pagination
+            <PageLinks
               page={Math.min(page, pages)}
-              count={pages}
-              siblingCount={0}
-              boundaryCount={1}
-              aria-label={t('search.pagination')}
-              sx={{ mt: 2, '& ul': { justifyContent: 'center' } }}
-              getItemAriaLabel={(type, n, selected) => {
-                if (type === 'next') return t('search.next');
-                if (type === 'previous') return t('search.previous');
-                const label = format.number(n ?? 0);
-                return selected ? t('search.page', { n: label }) : t('search.goToPage', { n: label });
-              }}
-              renderItem={(item) => (
-                <PaginationItem
-                  {...item}
-                  page={item.page === null ? null : format.number(item.page)}
-                  component={RouterLink}
-                  preventScrollReset
-                  to={`/supervision/risk?province=${provinceId}${(item.page ?? 1) > 1 ? `&page=${item.page}` : ''}`}
-                />
-              )}
+              pages={pages}
+              labels="search"
+              mt={2}
+              preventScrollReset
+              pageLink={(n) => `/supervision/risk?province=${provinceId}${n > 1 ? `&page=${n}` : ''}`}
             />
           )}
         </>

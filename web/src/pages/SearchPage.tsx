@@ -3,8 +3,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
 import Link from '@mui/material/Link';
-import Pagination from '@mui/material/Pagination';
-import PaginationItem from '@mui/material/PaginationItem';
 import Typography from '@mui/material/Typography';
 import { type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
@@ -19,6 +17,7 @@ import { type ErrorItem, ErrorSummary } from '../components/ErrorSummary.tsx';
 import { FiltersPanel } from '../components/FiltersPanel.tsx';
 import { SelectInput } from '../components/FormFields.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { PageLinks } from '../components/PageLinks.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { SearchBox } from '../components/SearchBox.tsx';
 import { STATUS_TONE, StatusTag } from '../components/StatusTag.tsx';
@@ -309,28 +308,7 @@ function Results({
         </Box>
       )}
       {pages > 1 && (
-        <Pagination
-          page={Math.min(page, pages)}
-          count={pages}
-          siblingCount={0}
-          boundaryCount={1}
-          aria-label={t('search.pagination')}
-          sx={{ mt: 3, '& ul': { justifyContent: 'center' } }}
-          getItemAriaLabel={(type, n, selected) => {
-            if (type === 'next') return t('search.next');
-            if (type === 'previous') return t('search.previous');
-            const label = format.number(n ?? 0);
-            return selected ? t('search.page', { n: label }) : t('search.goToPage', { n: label });
-          }}
-          renderItem={(item) => (
-            <PaginationItem
-              {...item}
-              page={item.page === null ? null : format.number(item.page)}
-              component={RouterLink}
-              to={pageLink(item.page ?? 1)}
-            />
-          )}
-        />
+        <PageLinks page={Math.min(page, pages)} pages={pages} pageLink={pageLink} labels="search" />
       )}
       {data.items.length === 0 && data.total > 0 && (
         <Typography sx={{ mt: 2 }}>{t('errors.pageOutOfRange')}</Typography>

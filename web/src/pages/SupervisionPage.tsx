@@ -4,8 +4,6 @@ import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Grid from '@mui/material/Grid';
 import Link from '@mui/material/Link';
-import Pagination from '@mui/material/Pagination';
-import PaginationItem from '@mui/material/PaginationItem';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -29,6 +27,7 @@ import { type ErrorItem, ErrorSummary } from '../components/ErrorSummary.tsx';
 import { FiltersPanel } from '../components/FiltersPanel.tsx';
 import { SelectInput } from '../components/FormFields.tsx';
 import { Loading } from '../components/Loading.tsx';
+import { PageLinks } from '../components/PageLinks.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { TermCountdown } from '../components/TermCountdown.tsx';
@@ -361,30 +360,7 @@ function Results({
       ) : (
         <ResultCards items={data.items} />
       )}
-      {pages > 1 && (
-        <Pagination
-          page={page}
-          count={pages}
-          siblingCount={0}
-          boundaryCount={1}
-          aria-label={t('search.pagination')}
-          sx={{ mt: 3, '& ul': { justifyContent: 'center' } }}
-          getItemAriaLabel={(type, n, selected) => {
-            if (type === 'next') return t('search.next');
-            if (type === 'previous') return t('search.previous');
-            const label = format.number(n ?? 0);
-            return selected ? t('search.page', { n: label }) : t('search.goToPage', { n: label });
-          }}
-          renderItem={(item) => (
-            <PaginationItem
-              {...item}
-              page={item.page === null ? null : format.number(item.page)}
-              component={RouterLink}
-              to={pageLink(item.page ?? 1)}
-            />
-          )}
-        />
-      )}
+      {pages > 1 && <PageLinks page={page} pages={pages} pageLink={pageLink} labels="search" />}
     </Box>
   );
 }
