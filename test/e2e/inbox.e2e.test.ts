@@ -18,7 +18,16 @@ import {
   type ViewportName,
 } from './browser.ts';
 import { demoAccount, signInThroughPages } from './demo-sign-in.ts';
-import { caseStatus, decide, inboxRow, openCase } from './inbox-pages.ts';
+import {
+  caseStatus,
+  decide,
+  grouped,
+  inboxRow,
+  MINIMAL_PDF,
+  openCase,
+  persian,
+  plain,
+} from './single-window.ts';
 
 const baseUrl = inject('baseUrl');
 const skip = inject('e2eSkip');
@@ -29,20 +38,8 @@ const LONG = { timeout: 240_000 };
 
 const demo = (roleEn: string): DemoAccount => demoAccount(demoAccounts, roleEn);
 
-/** A minimal PDF: the upload API checks documents by their content. */
-const MINIMAL_PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-);
-
-/** ASCII digits to Persian, as the pages show them. */
-const persian = (text: string) => text.replace(/[0-9]/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
 /** A tracking code as the pages show it: ۱۲۳-۴۵۶-۷۸۹۰. */
-const shownCode = (code: string) => persian(`${code.slice(0, 3)}-${code.slice(3, 6)}-${code.slice(6)}`);
-
-/** Text without its bidi isolates (names and codes are isolated in sentences). */
-const plain = (text: string) => text.replace(/[\u2066-\u2069]/g, '');
-
-const row = inboxRow;
+const shownCode = (code: string) => persian(grouped(code));
 
 /**
  * The single window's office in Chromium: a complaint to the county office found in the county
@@ -152,7 +149,7 @@ describe.skipIf(skip !== '')('the office inbox in Chromium', () => {
       await arrived(page, '/inbox');
       expect(await heading(page)).toBe('کارتابل درخواست‌ها');
       expect(await textOf(page.getByTestId('region'))).toContain('حوزهٔ شما: شهرستان');
-      const line = row(page, code);
+      const line = inboxRow(page, code);
       await line.waitFor();
       expect(await textOf(line.getByTestId('tracking-code'))).toBe(shownCode(code));
       expect(await textOf(line)).toContain('شکایت به ادارهٔ تعاون');
@@ -171,7 +168,7 @@ describe.skipIf(skip !== '')('the office inbox in Chromium', () => {
       await expect.poll(() => new URL(page.url()).search).toContain('service=complaint_ministry');
       expect(new URL(page.url()).search).toContain('assigned=none');
       await settle(page);
-      await row(page, code).waitFor();
+      await inboxRow(page, code).waitFor();
       await expect
         .poll(async () =>
           (await page.getByTestId('inbox-row').allInnerTexts()).filter(
@@ -180,7 +177,7 @@ describe.skipIf(skip !== '')('the office inbox in Chromium', () => {
         )
         .toEqual([]);
 
-      await row(page, code).getByTestId('case-link').click();
+      await inboxRow(page, code).getByTestId('case-link').click();
       await arrived(page, `/inbox/${code}`);
       expect(await heading(page)).toContain(shownCode(code));
       expect(await caseStatus(page)).toBe('ثبت‌شده');
@@ -249,10 +246,10 @@ describe.skipIf(skip !== '')('the office inbox in Chromium', () => {
       const phone = await freshPage('phone');
       await signIn(phone.page, demo('Ministry officer — county'));
       await open(phone.page, '/inbox?status=final');
-      await row(phone.page, code).waitFor();
-      expect(await textOf(row(phone.page, code))).toContain('پاسخ داده شد');
+      await inboxRow(phone.page, code).waitFor();
+      expect(await textOf(inboxRow(phone.page, code))).toContain('پاسخ داده شد');
       await photograph(phone.page, 'inbox-final', 'phone');
-      await row(phone.page, code).getByTestId('case-link').click();
+      await inboxRow(phone.page, code).getByTestId('case-link').click();
       await arrived(phone.page, `/inbox/${code}`);
       await photograph(phone.page, 'inbox-case', 'phone');
       expect(phone.errors, 'errors in the console (phone)').toEqual([]);
@@ -309,20 +306,20 @@ describe.skipIf(skip !== '')('the office inbox in Chromium', () => {
       await signIn(page, county);
       await page.getByTestId('inbox-link').click();
       await arrived(page, '/inbox');
-      await row(page, code).waitFor();
+      await inboxRow(page, code).waitFor();
       await page.getByTestId('bulk-take').click();
       await expect.poll(() => textOf(page.getByTestId('error-summary'))).toContain('دست‌کم یک درخواست');
-      await row(page, code).getByRole('checkbox').check();
+      await inboxRow(page, code).getByRole('checkbox').check();
       expect(await textOf(page.getByTestId('bulk-count'))).toContain('۱ درخواست انتخاب شده');
       await page.getByTestId('bulk-take').click();
       await page.getByTestId('success-banner').waitFor();
       expect(await textOf(page.getByTestId('success-banner'))).toContain('۱ درخواست برای بررسی برداشته شد');
       await settle(page);
-      await expect.poll(() => textOf(row(page, code))).toContain('خودم');
-      expect(await textOf(row(page, code))).toContain('در حال بررسی');
+      await expect.poll(() => textOf(inboxRow(page, code))).toContain('خودم');
+      expect(await textOf(inboxRow(page, code))).toContain('در حال بررسی');
       await photograph(page, 'inbox-bulk-taken', 'desktop');
 
-      await row(page, code).getByTestId('case-link').click();
+      await inboxRow(page, code).getByTestId('case-link').click();
       await arrived(page, `/inbox/${code}`);
       const answers = await textOf(page.getByTestId('answers'));
       expect(answers).toContain(ADDRESS);
@@ -367,7 +364,7 @@ describe.skipIf(skip !== '')('the office inbox in Chromium', () => {
       await arrived(province.page, '/inbox');
       await expect.poll(() => textOf(province.page.getByTestId('region'))).toContain('حوزهٔ شما: استان');
       expect(await province.page.locator('#field-county').isDisabled()).toBe(false);
-      expect(await textOf(row(province.page, code))).toContain('در انتظار تأیید نهایی');
+      expect(await textOf(inboxRow(province.page, code))).toContain('در انتظار تأیید نهایی');
       await photograph(province.page, 'inbox-province', 'desktop');
       await openCase(province.page, code);
       expect(await caseStatus(province.page)).toBe('در انتظار تأیید نهایی');

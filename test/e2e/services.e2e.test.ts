@@ -18,7 +18,7 @@ import {
   type ViewportName,
 } from './browser.ts';
 import { demoAccount, signInThroughPages } from './demo-sign-in.ts';
-import { caseStatus, decide, openCase } from './inbox-pages.ts';
+import { caseStatus, decide, grouped, MINIMAL_PDF, openCase, persian, plain } from './single-window.ts';
 
 const baseUrl = inject('baseUrl');
 const skip = inject('e2eSkip');
@@ -26,18 +26,6 @@ const demoAccounts = inject('demoAccounts');
 const databaseFile = inject('databaseFile');
 
 const LONG = { timeout: 300_000 };
-
-/** A minimal PDF: the upload API checks documents by their content, not their name. */
-const STATUTE_PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-);
-
-/** ASCII digits to Persian, as the pages show them. */
-const persian = (text: string) => text.replace(/[0-9]/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
-/** A tracking code grouped as people read it: 123-456-7890. */
-const grouped = (code: string) => `${code.slice(0, 3)}-${code.slice(3, 6)}-${code.slice(6)}`;
-/** Text without its bidi isolates. */
-const plain = (text: string) => text.replace(/[\u2066-\u2069]/g, '');
 
 /** A valid national code no one on the demo register has: nine random digits and their check digit. */
 function newNationalCode(db: Database.Database): string {
@@ -284,7 +272,7 @@ describe.skipIf(skip !== '')('the single window in Chromium', () => {
       await photograph(page, 'services-documents-error', 'phone');
       await page
         .locator('#field-documents-statute')
-        .setInputFiles({ name: 'statute.pdf', mimeType: 'application/pdf', buffer: STATUTE_PDF });
+        .setInputFiles({ name: 'statute.pdf', mimeType: 'application/pdf', buffer: MINIMAL_PDF });
       const statute = page.locator('[data-requirement="statute"]');
       await statute.getByTestId('files').waitFor();
       expect(await textOf(statute.getByTestId('files'))).toContain('statute.pdf');
@@ -500,7 +488,7 @@ describe.skipIf(skip !== '')('the single window in Chromium', () => {
       await arrived(page, `${base}/documents`);
       await page
         .locator('#field-documents-capital_receipt')
-        .setInputFiles({ name: 'واریز سرمایه.pdf', mimeType: 'application/pdf', buffer: STATUTE_PDF });
+        .setInputFiles({ name: 'واریز سرمایه.pdf', mimeType: 'application/pdf', buffer: MINIMAL_PDF });
       await page.locator('[data-requirement="capital_receipt"]').getByTestId('files').waitFor();
       await page.getByTestId('documents-continue').click();
       await arrived(page, base);

@@ -8,7 +8,7 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { Panel } from '../components/Panel.tsx';
 import { useFormat } from '../format/use-format.ts';
 import { downloads } from './api.ts';
-import { NextSteps, TrackingCode, useBilingual } from './parts.tsx';
+import { CertificateLinks, NextSteps, TrackingCode, useBilingual } from './parts.tsx';
 import type { RequestView } from './types.ts';
 import { WithRequest } from './WithRequest.tsx';
 
@@ -59,34 +59,7 @@ function Confirmation({ request }: { request: RequestView }) {
         {t('services.confirmation.service', { service: text(request.service.title) })}
       </Typography>
 
-      {request.certificate && (
-        <Box component="section" aria-labelledby="certificate-title" sx={{ mb: 4 }} data-testid="certificate">
-          <Typography variant="h2" id="certificate-title" sx={{ mb: 1 }}>
-            {t('services.request.certificateTitle')}
-          </Typography>
-          <Typography sx={{ mb: 1 }}>
-            {t('services.request.certificateText', {
-              date: format.date(request.certificate.validUntil.slice(0, 10)),
-            })}
-          </Typography>
-          <Box component="ul" sx={{ m: 0, paddingInlineStart: 3 }}>
-            <li>
-              <Link
-                component={RouterLink}
-                to={`/verify/${request.certificate.code}`}
-                data-testid="certificate-link"
-              >
-                {t('services.request.certificateLink')}
-              </Link>
-            </li>
-            <li>
-              <Link href={downloads.certificatePdf(request.certificate.code)} download>
-                {t('services.verify.pdf')}
-              </Link>
-            </li>
-          </Box>
-        </Box>
-      )}
+      {request.certificate && <CertificateLinks certificate={request.certificate} />}
 
       {!issued && (
         <Box component="section" aria-labelledby="next-title" sx={{ mb: 4 }}>

@@ -336,6 +336,29 @@ function QuestionForm({ request, service, place }: { request: RequestView; servi
   };
   const hint = text(q.hint) || undefined;
 
+  /**
+   * A select whose options depend on an earlier answer (a province's counties, a field's
+   * sub-fields): until that answer is given, a link to its question instead.
+   */
+  const dependentSelect = (
+    parentKnown: boolean,
+    parentQuestion: string,
+    selectHint: string | undefined,
+    options: { value: string; label: string }[],
+  ) => {
+    const parentPlace = findPlace(service, parentQuestion);
+    if (!parentKnown && parentPlace) {
+      return (
+        <FirstAnswer
+          label={label}
+          to={questionPath(code, parentPlace)}
+          what={text(parentPlace.question.label)}
+        />
+      );
+    }
+    return <HeadingSelect {...common} hint={selectHint} emptyLabel={t('forms.choose')} options={options} />;
+  };
+
   const control = (() => {
     switch (q.kind) {
       case 'choice':
@@ -357,25 +380,11 @@ function QuestionForm({ request, service, place }: { request: RequestView; servi
         );
       case 'county': {
         const province = provinceOf(provinceItems, request.answers[q.provinceQuestion]);
-        const provincePlace = findPlace(service, q.provinceQuestion);
-        if (!province && provincePlace && provinceItems) {
-          return (
-            <FirstAnswer
-              label={label}
-              to={questionPath(code, provincePlace)}
-              what={text(provincePlace.question.label)}
-            />
-          );
-        }
-        return (
-          <HeadingSelect
-            {...common}
-            hint={
-              hint ?? (province ? t('services.question.countyOf', { province: name(province) }) : undefined)
-            }
-            emptyLabel={t('forms.choose')}
-            options={(province?.counties ?? []).map((c) => ({ value: String(c.id), label: name(c) }))}
-          />
+        return dependentSelect(
+          Boolean(province) || !provinceItems,
+          q.provinceQuestion,
+          hint ?? (province ? t('services.question.countyOf', { province: name(province) }) : undefined),
+          (province?.counties ?? []).map((c) => ({ value: String(c.id), label: name(c) })),
         );
       }
       case 'field':
@@ -389,25 +398,11 @@ function QuestionForm({ request, service, place }: { request: RequestView; servi
         );
       case 'subfield': {
         const field = fieldOf(fieldItems, request.answers[q.fieldQuestion]);
-        const fieldPlace = findPlace(service, q.fieldQuestion);
-        if (!field && fieldPlace && fieldItems) {
-          return (
-            <FirstAnswer
-              label={label}
-              to={questionPath(code, fieldPlace)}
-              what={text(fieldPlace.question.label)}
-            />
-          );
-        }
-        return (
-          <HeadingSelect
-            {...common}
-            hint={
-              hint ?? (field && field.subfields.length === 0 ? t('services.question.noSubfields') : undefined)
-            }
-            emptyLabel={t('forms.choose')}
-            options={(field?.subfields ?? []).map((s) => ({ value: s.code, label: name(s) }))}
-          />
+        return dependentSelect(
+          Boolean(field) || !fieldItems,
+          q.fieldQuestion,
+          hint ?? (field && field.subfields.length === 0 ? t('services.question.noSubfields') : undefined),
+          (field?.subfields ?? []).map((s) => ({ value: s.code, label: name(s) })),
         );
       }
       case 'people':

@@ -22,6 +22,7 @@ import { act, downloads } from './api.ts';
 import { documentsComplete, locate, sectionComplete, sectionStart } from './model.ts';
 import {
   Caption,
+  CertificateLinks,
   History,
   NextSteps,
   type Problem,
@@ -223,34 +224,7 @@ function RequestDetails({ request, service }: { request: RequestView; service: S
 
       {applicant && request.actions.includes('reply') && <Reply request={request} service={service} />}
 
-      {request.certificate && (
-        <Box component="section" aria-labelledby="certificate-title" sx={{ mb: 4 }} data-testid="certificate">
-          <Typography variant="h2" id="certificate-title" sx={{ mb: 1 }}>
-            {t('services.request.certificateTitle')}
-          </Typography>
-          <Typography sx={{ mb: 1 }}>
-            {t('services.request.certificateText', {
-              date: format.date(request.certificate.validUntil.slice(0, 10)),
-            })}
-          </Typography>
-          <Box component="ul" sx={{ m: 0, paddingInlineStart: 3 }}>
-            <li>
-              <Link
-                component={RouterLink}
-                to={`/verify/${request.certificate.code}`}
-                data-testid="certificate-link"
-              >
-                {t('services.request.certificateLink')}
-              </Link>
-            </li>
-            <li>
-              <Link href={downloads.certificatePdf(request.certificate.code)} download>
-                {t('services.verify.pdf')}
-              </Link>
-            </li>
-          </Box>
-        </Box>
-      )}
+      {request.certificate && <CertificateLinks certificate={request.certificate} />}
 
       {(legalId || cooperativeId) && request.status.code === 'approved' && service.id === 'formation' && (
         <InsetText>

@@ -14,6 +14,7 @@ import { SuccessBanner } from '../components/Panel.tsx';
 import { StatusTag, type Tone } from '../components/StatusTag.tsx';
 import { ltr } from '../format/format.ts';
 import { useFormat } from '../format/use-format.ts';
+import { downloads } from './api.ts';
 import { countyOf, fieldOf, groupTrackingCode, provinceOf, subfieldOf } from './model.ts';
 import type { Bilingual, PersonColumn, Question, RequestEvent } from './types.ts';
 
@@ -139,6 +140,35 @@ export function NotFound({
 
 /** One problem of the error summary: on this page (`fieldId`) or on another page of the request (`to`). */
 export type Problem = ErrorItem;
+
+/** An issued certificate: until when it is valid, the page that checks it, and its PDF. */
+export function CertificateLinks({ certificate }: { certificate: { code: string; validUntil: string } }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+
+  return (
+    <Box component="section" aria-labelledby="certificate-title" sx={{ mb: 4 }} data-testid="certificate">
+      <Typography variant="h2" id="certificate-title" sx={{ mb: 1 }}>
+        {t('services.request.certificateTitle')}
+      </Typography>
+      <Typography sx={{ mb: 1 }}>
+        {t('services.request.certificateText', { date: format.date(certificate.validUntil.slice(0, 10)) })}
+      </Typography>
+      <Box component="ul" sx={{ m: 0, paddingInlineStart: 3 }}>
+        <li>
+          <Link component={RouterLink} to={`/verify/${certificate.code}`} data-testid="certificate-link">
+            {t('services.request.certificateLink')}
+          </Link>
+        </li>
+        <li>
+          <Link href={downloads.certificatePdf(certificate.code)} download>
+            {t('services.verify.pdf')}
+          </Link>
+        </li>
+      </Box>
+    </Box>
+  );
+}
 
 /** The GOV.UK error summary whose problems may link to other pages of the request. */
 export function ProblemSummary({ problems }: { problems: Problem[] }) {

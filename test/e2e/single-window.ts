@@ -1,7 +1,22 @@
 import type { Locator, Page } from 'playwright-core';
 import { arrived, settle, textOf } from './browser.ts';
 
-/** The office's pages, shared by the browser tests of the inbox and of the whole single window. */
+/** What the single window's browser tests share: the office's pages, a PDF to upload, digit helpers. */
+
+/** A minimal PDF: the upload API checks documents by their content, not their name. */
+export const MINIMAL_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+/** ASCII digits to Persian, as the pages show them. */
+export const persian = (text: string) =>
+  text.replace(/[0-9]/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
+
+/** A tracking code grouped as people read it: 123-456-7890. */
+export const grouped = (code: string) => `${code.slice(0, 3)}-${code.slice(3, 6)}-${code.slice(6)}`;
+
+/** Text without its bidi isolates (names and codes are isolated in sentences). */
+export const plain = (text: string) => text.replace(/[\u2066-\u2069]/g, '');
 
 /** One row of the inbox, by tracking code. */
 export const inboxRow = (page: Page, code: string): Locator =>
