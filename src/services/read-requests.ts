@@ -4,7 +4,6 @@ import type { Context } from '../context/context.ts';
 import type { Executor } from '../db/database.ts';
 import { AppError } from '../errors/app-error.ts';
 import { parseNationalCode } from '../identifiers/index.ts';
-import * as registry from '../registry/registry.repository.ts';
 import { SERVICES, serviceOf } from './catalogue/index.ts';
 import { isApplicant, isDecider, mayRead } from './request-access.ts';
 import {
@@ -61,48 +60,59 @@ function allowedActions(actor: Actor, req: repo.RequestRow): RequestAction[] {
   return REQUEST_ACTIONS.filter((a) => out.has(a));
 }
 
-async function nameOf(db: Executor, personId: number | null) {
-  if (personId === null) return null;
-  const p = await repo.personName(db, personId);
-
-  return p ? `${p.first_name} ${p.last_name}` : null;
-}
-
-/** One line of a list: enough for the inbox and "my requests". */
-export async function summarize(db: Executor, ctx: Context, req: repo.RequestRow) {
-  const service = serviceOf(req.service_id);
-  const coop =
-    req.cooperative_id === null ? undefined : await registry.findCooperativeById(db, req.cooperative_id);
-  const answers = JSON.parse(req.answers) as Record<string, unknown>;
+/**
+ * Lines of a list (the inbox, "my requests", a request's head): the cooperatives and assignees
+ * they name are read in one query each, whatever the number of requests.
+ */
+export async function summarizeAll(db: Executor, ctx: Context, rows: readonly repo.RequestRow[]) {
+  const ids = (pick: (r: repo.RequestRow) => number | null) =>
+    rows.map(pick).filter((id): id is number => id !== null);
+  const [coops, names] = await Promise.all([
+    repo.cooperativeLabels(
+      db,
+      ids((r) => r.cooperative_id),
+    ),
+    repo.personNames(
+      db,
+      ids((r) => r.assigned_to),
+    ),
+  ]);
   const today = ctx.clock.today();
-  const open = OPEN_STATUSES.includes(req.status as RequestStatus);
 
-  return {
-    trackingCode: req.tracking_code,
-    service: { id: service.id, title: service.title },
-    status: { code: req.status, label: STATUS_LABELS[req.status as RequestStatus] },
-    subject:
-      coop?.name ??
-      (typeof answers.name === 'string'
-        ? answers.name
-        : typeof answers.subject === 'string'
-          ? answers.subject
-          : null),
-    cooperative: coop ? { id: coop.id, name: coop.name, legalId: coop.legal_id } : null,
-    province: req.province_id === null ? null : (ctx.reference.provinceById(req.province_id)?.nameFa ?? null),
-    county: req.county_id === null ? null : (ctx.reference.countyById(req.county_id)?.nameFa ?? null),
-    office: req.office,
-    submittedAt: req.submitted_at,
-    dueOn: req.due_on,
-    daysLeft:
-      open && req.due_on !== null && req.status !== 'more_info' ? daysBetween(today, req.due_on) : null,
-    overdue: open && req.status !== 'more_info' && req.due_on !== null && req.due_on < today,
-    escalated: req.escalated_at !== null,
-    decidedAt: req.decided_at,
-    assignedTo:
-      req.assigned_to === null ? null : { id: req.assigned_to, name: await nameOf(db, req.assigned_to) },
-    updatedAt: req.updated_at,
-  };
+  return rows.map((req) => {
+    const service = serviceOf(req.service_id);
+    const coop = req.cooperative_id === null ? undefined : coops.get(req.cooperative_id);
+    const answers = JSON.parse(req.answers) as Record<string, unknown>;
+    const open = OPEN_STATUSES.includes(req.status as RequestStatus);
+
+    return {
+      trackingCode: req.tracking_code,
+      service: { id: service.id, title: service.title },
+      status: { code: req.status, label: STATUS_LABELS[req.status as RequestStatus] },
+      subject:
+        coop?.name ??
+        (typeof answers.name === 'string'
+          ? answers.name
+          : typeof answers.subject === 'string'
+            ? answers.subject
+            : null),
+      cooperative: coop ?? null,
+      province:
+        req.province_id === null ? null : (ctx.reference.provinceById(req.province_id)?.nameFa ?? null),
+      county: req.county_id === null ? null : (ctx.reference.countyById(req.county_id)?.nameFa ?? null),
+      office: req.office,
+      submittedAt: req.submitted_at,
+      dueOn: req.due_on,
+      daysLeft:
+        open && req.due_on !== null && req.status !== 'more_info' ? daysBetween(today, req.due_on) : null,
+      overdue: open && req.status !== 'more_info' && req.due_on !== null && req.due_on < today,
+      escalated: req.escalated_at !== null,
+      decidedAt: req.decided_at,
+      assignedTo:
+        req.assigned_to === null ? null : { id: req.assigned_to, name: names.get(req.assigned_to) ?? null },
+      updatedAt: req.updated_at,
+    };
+  });
 }
 
 /** Use case: a request's page, for its applicant or its office. */
@@ -111,21 +121,26 @@ export async function getRequest(ctx: Context, actor: Actor, code: string) {
   if (!mayRead(actor, req)) throw new AppError('NOT_FOUND');
   const service = serviceOf(req.service_id);
   const viewer: 'applicant' | 'office' = isApplicant(actor, req) ? 'applicant' : 'office';
-  const [events, documents, certificate] = await Promise.all([
+  const [names, events, documents, certificate] = await Promise.all([
+    repo.personNames(
+      ctx.db,
+      [req.proposed_by, req.applicant_person_id].filter((id): id is number => id !== null),
+    ),
     repo.listEvents(ctx.db, req.id),
     repo.listDocuments(ctx.db, req.id),
     repo.findCertificateOfRequest(ctx.db, req.id),
   ]);
 
+  const [head] = await summarizeAll(ctx.db, ctx, [req]);
+  if (!head) throw new AppError('NOT_FOUND');
+
   return {
-    ...(await summarize(ctx.db, ctx, req)),
+    ...head,
     viewer,
     answers: JSON.parse(req.answers) as Record<string, unknown>,
     proposal:
-      req.proposed_by === null
-        ? null
-        : { by: await nameOf(ctx.db, req.proposed_by), text: req.proposal_text },
-    applicant: viewer === 'office' ? await nameOf(ctx.db, req.applicant_person_id) : null,
+      req.proposed_by === null ? null : { by: names.get(req.proposed_by) ?? null, text: req.proposal_text },
+    applicant: viewer === 'office' ? (names.get(req.applicant_person_id) ?? null) : null,
     result: req.result === null ? null : (JSON.parse(req.result) as Record<string, unknown>),
     events: events.map((e) => ({
       action: e.action,
@@ -164,7 +179,7 @@ export async function getRequest(ctx: Context, actor: Actor, code: string) {
 export async function listMyRequests(ctx: Context, actor: Actor) {
   const rows = await repo.listRequestsOfApplicant(ctx.db, actor.personId);
 
-  return Promise.all(rows.map((r) => summarize(ctx.db, ctx, r)));
+  return summarizeAll(ctx.db, ctx, rows);
 }
 
 export type InboxQuery = {
@@ -216,7 +231,7 @@ export async function listInbox(ctx: Context, actor: Actor, q: InboxQuery) {
     .filter((r) => r.applicant_person_id !== actor.personId && isDecider(actor, r))
     .sort((a, b) => (a.due_on ?? '9').localeCompare(b.due_on ?? '9') || a.id - b.id);
 
-  return Promise.all(list.map((r) => summarize(ctx.db, ctx, r)));
+  return summarizeAll(ctx.db, ctx, list);
 }
 
 /**
@@ -305,12 +320,7 @@ export async function listColleagues(ctx: Context, actor: Actor) {
     if (s.kind !== 'officer') continue;
     for (const id of await repo.officersOfRegion(ctx.db, s)) ids.add(id);
   }
-  const people = await Promise.all(
-    [...ids].map(async (id) => ({ id, p: await repo.personName(ctx.db, id) })),
-  );
+  const names = await repo.personNames(ctx.db, [...ids]);
 
-  return people
-    .filter((x) => x.p !== undefined)
-    .map((x) => ({ id: x.id, name: `${x.p?.first_name ?? ''} ${x.p?.last_name ?? ''}`.trim() }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'fa'));
+  return [...names].map(([id, name]) => ({ id, name })).sort((x, y) => x.name.localeCompare(y.name, 'fa'));
 }

@@ -310,6 +310,30 @@ export async function listForStatistics(db: Executor) {
     .execute();
 }
 
+/** Names of people by id, in one query ("first last"). */
+export async function personNames(db: Executor, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('persons')
+    .select(['id', 'first_name', 'last_name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+
+  return new Map(rows.map((r) => [r.id, `${r.first_name} ${r.last_name}`]));
+}
+
+/** Name and legal ID of cooperatives by id, in one query. */
+export async function cooperativeLabels(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return new Map<number, { id: number; name: string; legalId: string | null }>();
+  const rows = await db
+    .selectFrom('cooperatives')
+    .select(['id', 'name', 'legal_id'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+
+  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, legalId: r.legal_id }]));
+}
+
 export async function personName(db: Executor, personId: number) {
   return db
     .selectFrom('persons')
